@@ -1,0 +1,73 @@
+"""The event lexicons: trigger words, word classes, light verbs and modality cues.
+
+Each table is a TSV in ``knowledge/data`` with a header comment saying what it holds; they
+are read once, on demand, by :func:`load_lexicon`.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str
+    type: str
+    mode: tuple[str, ...]
+    context: tuple[str, ...]
+    cameo: str
+    needs: str
+    prior: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    #: (lemma, pos) -> triggers; a phrasal verb is keyed by "lemma particle"
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]
+    classes: dict[str, frozenset[str]]
+    light_verbs: frozenset[str]
+    modality: dict[str, frozenset[str]]
+
+    def in_class(self, word: str, name: str) -> bool:
+        return word.lower() in self.classes.get(name, frozenset())
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of ``knowledge/data/<name>``: `#` lines are comments, the first row names columns."""
+    text = resources.files("dateline.knowledge").joinpath("data", name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
+    for row in read_table("triggers.tsv"):
+        trigger = Trigger(
+            lemma=row["lemma"],
+            pos=row["pos"],
+            type=row["type"],
+            mode=_split(row["mode"]),
+            context=_split(row["context"]),
+            cameo=row["cameo"],
+            needs=row["needs"] or "",
+            prior=float(row["prior"]),
+        )
+        triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+    classes = {row["class"]: frozenset(_split(row["words"])) for row in read_table("word_classes.tsv")}
+    light = frozenset(row["lemma"] for row in read_table("light_verbs.tsv"))
+    modality = {row["class"]: frozenset(_split(row["words"])) for row in read_table("modality.tsv")}
+    return Lexicon(
+        triggers={k: tuple(v) for k, v in triggers.items()},
+        classes=classes,
+        light_verbs=light,
+        modality=modality,
+    )

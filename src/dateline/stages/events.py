@@ -1,0 +1,794 @@
+"""Events: PLOVER-coded events with actors, recipients, modality, date, place and figures.
+
+Reads ``doc``, ``actors``, ``mentions``, ``dates``, ``places`` and ``quotes``; writes ``events``.
+
+How an event is found:
+
+1. **Triggers** are verbs, nouns and a few adjectives listed in ``knowledge/data/triggers.tsv``
+   with the PLOVER type they signal; a trigger whose meaning depends on its object ("halted
+   shipments of aid" vs "halted the game") says so in its ``needs`` column, tested against the
+   word classes of ``word_classes.tsv``. Light verbs ("launched an attack", "held talks")
+   give their subject to the event noun they govern.
+2. **Arguments** come from the parse: subjects, passive agents, objects, "with"/"against"/
+   "on"/"to" phrases, possessives and nationality adjectives ("Russian airstrikes"),
+   conjuncts (compound actors) and appositions, each resolved to an actor through the
+   mentions the actor stage wrote (pronouns included; "I"/"we" inside a direct quote are the
+   quote's speaker).
+3. **Modality** from negation, modal verbs, intention and hypothesis cues on the path from
+   the trigger to its clause's root (``modality.tsv``); a trigger inside the complement of a
+   speech verb is ``reported_by`` that verb's subject.
+4. **Date, place, figures** from the sentence: the time expression and the place attached
+   closest to the trigger, numbers with their qualifier and unit.
+5. **One event per real event**: candidates with the same type, sides, date and place are
+   merged, keeping every evidence span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..document import Document, Event, EventDate, Place, Quantity, Quote
+from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..knowledge import Knowledge
+
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+PLACED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "CONSULT", "RETREAT"}
+RECIPIENT_PREPS = {"on", "against", "at", "to", "into", "for", "toward", "towards", "upon", "over"}
+PARTNER_PREPS = {"with", "between", "among"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+QUALIFIERS = (
+    "more than",
+    "at least",
+    "up to",
+    "fewer than",
+    "less than",
+    "as many as",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "over",
+    "roughly",
+    "approximately",
+    "at most",
+    "an estimated",
+    "upwards of",
+    "just over",
+    "just under",
+    "dozens of",
+    "hundreds of",
+)
+CASUALTY_WORDS = {
+    "killed": {"kill", "die", "dead", "death", "killing", "fatality", "body", "massacre"},
+    "injured": {"injure", "wound", "hurt", "injury", "injured", "wounded"},
+    "captured": {"capture", "prisoner", "captive", "detain", "seize"},
+}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
+}
+SCALE = {
+    "m": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "k": 1e3,
+    "thousand": 1e3,
+    "tn": 1e12,
+    "trillion": 1e12,
+}
+
+
+@dataclass
+class _Candidate:
+    token: Token
+    trigger: Trigger
+    type: str
+    mode: list[str]
+    context: list[str]
+    cameo: str
+    actor: list[str]
+    recipient: list[str]
+    modality: str
+    reported_by: str | None
+    confidence: float
+    head_token: Token  # the token whose arguments were used (a light verb or the trigger)
+    date: EventDate | None = None
+    place: Place | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    more: list[tuple[int, int]] = field(default_factory=list)
+
+
+class EventStage:
+    name = "events"
+    requires: tuple[str, ...] = ("doc", "actors", "mentions", "dates", "places", "quotes")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __init__(self) -> None:
+        self.lexicon: Lexicon | None = None
+        self.knowledge: Knowledge | None = None
+
+    def initialize(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.lexicon = load_lexicon()
+
+    # ------------------------------------------------------------------ the stage
+    def __call__(self, document: Document) -> Document:
+        if self.lexicon is None:
+            raise RuntimeError("EventStage.initialize(knowledge) must run before the stage")
+        doc = document.doc
+        if doc is None:
+            return document
+        finder = _Finder(document, self.lexicon)
+        candidates: list[_Candidate] = []
+        for sent in doc.sents:
+            for token in sent:
+                candidates.extend(finder.candidates(token))
+        candidates = finder.absorb(candidates)
+        kept = [c for c in candidates if finder.countries(c.actor)]
+        document.events = _merge(kept, finder)
+        return document
+
+
+class _Finder:
+    """The per-document work: trigger matching, arguments, modality, attachments."""
+
+    def __init__(self, document: Document, lexicon: Lexicon) -> None:
+        self.document = document
+        self.lexicon = lexicon
+        self.text = document.text
+        self.actors = {a.id: a for a in document.actors}
+        self.quotes = [q for q in document.quotes if q.kind in ("direct", "partial")]
+        self.time_notes = document.notes.get("time", {})
+
+    # ------------------------------------------------------------------ triggers
+    def triggers_for(self, token: Token) -> list[Trigger]:
+        pos = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}.get(
+            token.pos_
+        )
+        if pos is None:
+            return []
+        lemma = token.lemma_.lower()
+        lower = token.lower_
+        keys: list[tuple[str, str]] = []
+        if pos == "VERB":
+            for child in token.children:
+                if child.dep_ in ("prt", "prep") and child.i > token.i:
+                    keys.append((f"{lemma} {child.lower_}", "VERB"))
+        if pos == "NOUN" and lower == "talks":
+            keys.append(("talks", "NOUN"))
+        if pos == "ADJ" and token.tag_ in ("VBN", "JJ"):
+            keys.append((lower, "ADJ"))
+        keys.append((lemma, pos))
+        for key in keys:
+            found = self.lexicon.triggers.get(key)
+            if found:
+                return [t for t in found if self._needs_met(token, t)]
+        return []
+
+    def _needs_met(self, token: Token, trigger: Trigger) -> bool:
+        if not trigger.needs:
+            return True
+        kind, _, value = trigger.needs.partition("=")
+        options = value.split("|")
+        if kind == "prep":
+            return any(c.dep_ in ("prep", "agent") and c.lower_ in options for c in token.children)
+        words = self._object_region(token)
+        has = any(self._in_class(w, name) for w in words for name in options)
+        return has if kind == "obj" else not has
+
+    def _object_region(self, token: Token) -> list[Token]:
+        region: list[Token] = []
+        for child in token.children:
+            if child.dep_ in (
+                "dobj",
+                "pobj",
+                "attr",
+                "oprd",
+                "dative",
+                "nsubjpass",
+                "compound",
+                "amod",
+                "npadvmod",
+            ):
+                region.extend(child.subtree)
+            elif child.dep_ in ("prep", "agent"):
+                region.extend(child.subtree)
+        if token.dep_ in ("compound", "amod") or token.pos_ == "ADJ":
+            region.append(token.head)
+        if token.dep_ == "nsubjpass" or (token.pos_ in ("NOUN", "PROPN") and token.dep_ == "nsubj"):
+            region.extend(c for c in token.head.children if c.dep_ in ("dobj",))
+        return region[:40]
+
+    def _in_class(self, token: Token, name: str) -> bool:
+        if name == "person" and self._is_person(token):
+            return True
+        if name == "place" and token.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        words = self.lexicon.classes.get(name, frozenset())
+        return token.lemma_.lower() in words or token.lower_ in words
+
+    def _is_person(self, token: Token) -> bool:
+        mention = self._mention(token)
+        if mention is not None:
+            actor = self.actors.get(mention)
+            return actor is not None and actor.kind == "person"
+        return token.ent_type_ == "PERSON"
+
+    # ------------------------------------------------------------------ candidates
+    def candidates(self, token: Token) -> list[_Candidate]:
+        out = []
+        for trigger in self.triggers_for(token):
+            candidate = self._build(token, trigger)
+            if candidate is not None:
+                out.append(candidate)
+                break  # one reading per token: the first whose needs are met
+        return out
+
+    def _build(self, token: Token, trigger: Trigger) -> _Candidate | None:
+        head = token
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.dep_ in ("dobj", "attr")
+            and (token.head.lemma_.lower() in self.lexicon.light_verbs)
+        ):
+            head = token.head
+        actor, recipient = self._arguments(token, head, trigger)
+        event_type = trigger.type
+        mode = list(trigger.mode)
+        context = list(trigger.context)
+        cameo = trigger.cameo
+        partners = self._partners(token)
+        if event_type in RECIPROCAL and partners:
+            actor = _unique(actor + partners)
+            recipient = [r for r in recipient if r not in actor]
+        modality = self._modality(token, head)
+        reported_by = self._reporter(head, actor)
+        if event_type == "AID" and modality == "intended":
+            event_type, cameo = "AGREE", "033"
+        if event_type == "ASSAULT":
+            mode = _unique(mode + self._weapon_modes(token))
+        recipient = [r for r in recipient if r not in actor] or (
+            [] if event_type in RECIPROCAL else recipient
+        )
+        confidence = trigger.prior
+        if recipient:
+            confidence += 0.05
+        if modality != "asserted":
+            confidence -= 0.1
+        if token.pos_ != "VERB":
+            confidence -= 0.05
+        return _Candidate(
+            token=token,
+            trigger=trigger,
+            type=event_type,
+            mode=mode,
+            context=context,
+            cameo=cameo,
+            actor=actor,
+            recipient=recipient,
+            modality=modality,
+            reported_by=reported_by,
+            confidence=max(0.05, min(0.99, confidence)),
+            head_token=head,
+        )
+
+    # ------------------------------------------------------------------ arguments
+    def _arguments(
+        self, token: Token, head: Token, trigger: Trigger
+    ) -> tuple[list[str], list[str]]:
+        actor: list[str] = []
+        recipient: list[str] = []
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") and head is token:
+            # "Russia's attack", "Russian airstrikes", "attack by Russia", "aid from the US"
+            for child in token.children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
+                    actor += self.actors_of(child, follow_conj=True)
+                elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                    actor += self._objects_of(child)
+            if token.pos_ == "ADJ":
+                actor += (
+                    self.actors_of(token.head, follow_conj=False) if token.dep_ == "amod" else []
+                )
+                for child in token.head.children:
+                    if child.dep_ in ("compound", "npadvmod") and child.i < token.i:
+                        actor += self.actors_of(child)
+            if not actor:
+                actor = self._subject_of_governor(token)
+        else:
+            verb = head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            if passive:
+                for agent in agents:
+                    actor += self._objects_of(agent)
+                for subject in passive:
+                    recipient += self.actors_of(subject, follow_conj=True)
+            for subject in subjects:
+                actor += self.actors_of(subject, follow_conj=True)
+            if not actor and not passive:
+                actor = self._inherited_subject(verb)
+            for child in verb.children:
+                if child.dep_ in ("dobj", "dative"):
+                    recipient += self.actors_of(child, follow_conj=True)
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "prep" and grandchild.lower_ in RECIPIENT_PREPS:
+                            recipient += self._objects_of(grandchild)
+        # Recipient phrases on the trigger itself ("attack on Kyiv", "sanctions against Russia").
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                recipient += self._objects_of(child)
+        if head is not token:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                    recipient += self._objects_of(child)
+                if child.dep_ == "dative":
+                    recipient += self.actors_of(child, follow_conj=True)
+        if token.pos_ == "NOUN" and head is token and not recipient:
+            for child in token.children:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ == "of"
+                    and trigger.type in ("ASSAULT", "COERCE", "SANCTION")
+                ):
+                    recipient += self._objects_of(child)
+        return _unique(actor), _unique(recipient)
+
+    def _partners(self, token: Token) -> list[str]:
+        """Other sides of a reciprocal event: "talks with X", "a call between X and Y"."""
+        partners: list[str] = []
+        for node in (token, token.head if token.dep_ in ("dobj", "attr") else None):
+            if node is None:
+                continue
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+                    partners += self._objects_of(child)
+        return partners
+
+    def _objects_of(self, prep: Token) -> list[str]:
+        out: list[str] = []
+        for child in prep.children:
+            if child.dep_ in ("pobj", "pcomp"):
+                out += self.actors_of(child, follow_conj=True)
+        return out
+
+    def _subject_of_governor(self, token: Token) -> list[str]:
+        """For an event noun: the subject of the verb it depends on ("Germany is in talks",
+        "Russia launched an attack"), climbing through prepositions."""
+        node = token
+        for _ in range(4):
+            if node.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                return []
+            parent = node.head
+            if parent is node:
+                return []
+            if parent.pos_ in ("VERB", "AUX"):
+                if node.dep_ not in ("dobj", "pobj", "attr", "prep", "oprd", "xcomp", "advcl"):
+                    return []
+                subjects = [c for c in parent.children if c.dep_ == "nsubj"]
+                found: list[str] = []
+                for subject in subjects:
+                    found += self.actors_of(subject, follow_conj=True)
+                return found or self._inherited_subject(parent)
+            node = parent
+        return []
+
+    def _inherited_subject(self, verb: Token) -> list[str]:
+        """Subject of an xcomp/conj/advcl verb from the verb it hangs on ("agreed to allow",
+        "said ... and accused"); a relative clause's subject is the noun it modifies."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head is not node:
+                parent = node.head
+                subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found: list[str] = []
+                for subject in subjects:
+                    found += self.actors_of(subject, follow_conj=True)
+                if found:
+                    return found
+                node = parent
+                continue
+            if node.dep_ == "relcl":
+                return self.actors_of(node.head, follow_conj=False)
+            if node.dep_ == "acl":
+                return []
+            break
+        return []
+
+    def actors_of(self, token: Token, follow_conj: bool = False) -> list[str]:
+        """The actors a noun phrase refers to: its own mention, else an apposition's, else a
+        mention among its modifiers; with conjuncts when asked ("Russia and Ukraine")."""
+        found: list[str] = []
+        own = self._mention(token)
+        if own is not None:
+            found.append(own)
+        else:
+            for child in token.children:
+                if child.dep_ == "appos":
+                    found += self.actors_of(child)
+            if not found:
+                for child in token.children:
+                    if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < token.i:
+                        sub = self._mention(child)
+                        if sub is not None:
+                            found.append(sub)
+                            break
+        if follow_conj:
+            for child in token.children:
+                if child.dep_ == "conj":
+                    found += self.actors_of(child, follow_conj=True)
+        return found
+
+    def _mention(self, token: Token) -> str | None:
+        start, end = token.idx, token.idx + len(token.text)
+        if token.lower_ in FIRST_PERSON:
+            speaker = self._speaker_around(start)
+            if speaker is not None:
+                return speaker
+        mention = self.document.mention_at(start, end)
+        return mention.actor_id if mention is not None else None
+
+    def _speaker_around(self, offset: int) -> str | None:
+        for quote in self.quotes:
+            if quote.span[0] <= offset < quote.span[1] and quote.speaker:
+                return quote.speaker
+        return None
+
+    def countries(self, actor_ids: list[str]) -> set[str]:
+        return {a.country for i in actor_ids if (a := self.actors.get(i)) is not None and a.country}
+
+    # ------------------------------------------------------------------ modality
+    def _modality(self, token: Token, head: Token) -> str:
+        mod = self.lexicon.modality
+        path = _path_to_root(head)
+        for node in path[:3]:
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                    return "negated"
+        for node in path:
+            if node.lemma_.lower() in ("deny", "refuse", "reject") and node is not head:
+                return "negated"
+        for node in path[:4]:
+            for child in node.children:
+                if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                    return "hypothetical"
+                if child.dep_ == "aux" and child.lower_ in (
+                    "could",
+                    "might",
+                    "may",
+                    "would",
+                    "should",
+                    "can",
+                ):
+                    return "hypothetical" if child.lower_ != "would" or node is head else "intended"
+        for node in path[1:5]:
+            lemma = node.lemma_.lower()
+            if lemma in mod["hypothetical"] and node.pos_ in ("VERB", "NOUN", "ADJ"):
+                return "hypothetical"
+            if node.pos_ == "AUX" or node.dep_ == "ROOT":
+                subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if any(s.lemma_.lower() in mod["hypothetical"] for s in subjects):
+                    return "hypothetical"
+        for node in path[:3]:
+            for child in node.children:
+                if child.dep_ == "aux" and child.lower_ in ("will", "shall", "'ll", "’ll"):
+                    return "intended"
+                if child.dep_ == "aux" and child.lower_ == "going":
+                    return "intended"
+        for node in path[1:4]:
+            if (
+                node.lemma_.lower() in mod["intention"]
+                and head.dep_ in ("xcomp", "ccomp")
+                and (node.lemma_.lower() not in ("agree", "announce"))
+            ):
+                return "intended"
+        for node in path[:3]:
+            if node is not token and node.lemma_.lower() in mod["generic"]:
+                return "generic"
+        if token.tag_ == "NNS" and head is not token and head.lemma_.lower() in mod["generic"]:
+            return "generic"
+        return "asserted"
+
+    def _reporter(self, head: Token, actor: list[str]) -> str | None:
+        """The subject of a speech verb whose complement holds the event ("Russia says it
+        destroyed ..."), when it is not the event's own actor speaking of itself."""
+        report = self.lexicon.modality["report"]
+        node = head
+        for _ in range(4):
+            if node.dep_ in ("ccomp", "parataxis") and node.head is not node:
+                parent = node.head
+                if parent.lemma_.lower() in report:
+                    for child in parent.children:
+                        if child.dep_ == "nsubj":
+                            found = self.actors_of(child)
+                            if found:
+                                return found[0]
+                return None
+            if node.head is node:
+                return None
+            node = node.head
+        return None
+
+    def _weapon_modes(self, token: Token) -> list[str]:
+        sent = token.sent
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        text = sent.text.lower()
+        modes = []
+        for name, members in self.lexicon.classes.items():
+            if not name.startswith("mode:"):
+                continue
+            for member in members:
+                if (" " in member and member in text) or member in words:
+                    modes.append(name.split(":", 1)[1])
+                    break
+        return modes
+
+    # ------------------------------------------------------------------ dedupe inside a sentence
+    def absorb(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        """A noun trigger inside a verb trigger's object is the same event ("halted its
+        shipment of aid" is one SANCTION, not a SANCTION and an AID)."""
+        by_token = {c.token.i: c for c in candidates}
+        drop: set[int] = set()
+        for candidate in candidates:
+            token = candidate.token
+            if token.pos_ != "VERB":
+                continue
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prep", "xcomp", "acomp"):
+                    for sub in child.subtree:
+                        if sub.i in by_token and sub.i != token.i:
+                            inner = by_token[sub.i]
+                            if inner.token.pos_ != "VERB" or inner.type == candidate.type:
+                                drop.add(sub.i)
+        return [c for c in candidates if c.token.i not in drop]
+
+    # ------------------------------------------------------------------ attachments
+    def attach(self, candidate: _Candidate) -> None:
+        candidate.date = self._date(candidate)
+        if candidate.type in PLACED:
+            candidate.place = self._place(candidate)
+        candidate.quantities = self._quantities(candidate)
+
+    def _date(self, candidate: _Candidate) -> EventDate | None:
+        sent = candidate.token.sent
+        options = []
+        for expression in self.document.dates:
+            if not (sent.start_char <= expression.span[0] < sent.end_char):
+                continue
+            if expression.type not in ("DATE", "TIME") or not expression.value:
+                continue
+            value = expression.value
+            if not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+                continue
+            distance = self._tree_distance(candidate, expression.span)
+            options.append((distance, expression.span, value[:10]))
+        if not options:
+            return None
+        options.sort()
+        _, span, value = options[0]
+        return EventDate(value=value, granularity="day", span=span)
+
+    def _tree_distance(self, candidate: _Candidate, span: tuple[int, int]) -> int:
+        doc = candidate.token.doc
+        target = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if target is None:
+            return 99
+        anchors = [candidate.token, candidate.head_token]
+        up = {t.i: d for d, t in enumerate(_path_to_root(target.root))}
+        best = 99
+        for anchor in anchors:
+            for depth, node in enumerate(_path_to_root(anchor)):
+                if node.i in up:
+                    best = min(best, depth + up[node.i])
+                    break
+        return best
+
+    def _place(self, candidate: _Candidate) -> Place | None:
+        sent = candidate.token.sent
+        options = []
+        for place in self.document.places:
+            if not (sent.start_char <= place.span[0] < sent.end_char):
+                continue
+            distance = self._tree_distance(candidate, place.span)
+            if distance <= 4:
+                options.append((distance, place.span, place))
+        if not options:
+            return None
+        options.sort(key=lambda o: (o[0], o[1]))
+        return options[0][2]
+
+    def _quantities(self, candidate: _Candidate) -> list[Quantity]:
+        sent = candidate.token.sent
+        out: list[Quantity] = []
+        for token in sent:
+            if not token.like_num or token.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT"):
+                continue
+            if token.dep_ != "nummod" and token.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY"):
+                continue
+            if any(d.span[0] <= token.idx < d.span[1] for d in self.document.dates):
+                continue
+            if token.i > 0 and token.doc[token.i - 1].lower_ in ("the", "these", "those"):
+                continue
+            value = _number(token)
+            if value is None:
+                continue
+            unit_token = token.head if token.dep_ == "nummod" else None
+            if token.dep_ == "compound" and token.head.like_num:
+                continue
+            start = token.idx
+            qualifier = None
+            before = token.doc[max(sent.start, token.i - 3) : token.i].text.lower()
+            for phrase in QUALIFIERS:
+                if before.endswith(phrase):
+                    qualifier = phrase
+                    start = token.idx - len(phrase)
+                    break
+            if token.i > 0 and token.doc[token.i - 1].text in ("$", "£", "€"):
+                unit = {"$": "USD", "£": "GBP", "€": "EUR"}[token.doc[token.i - 1].text]
+                start = min(start, token.doc[token.i - 1].idx)
+                end = token.idx + len(token.text)
+                nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+                if nxt is not None and nxt.lower_ in SCALE:
+                    value *= SCALE[nxt.lower_]
+                    end = nxt.idx + len(nxt.text)
+                out.append(Quantity(value, qualifier, unit, (start, end), None))
+                continue
+            if unit_token is None or unit_token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            words = [unit_token] + [c for c in unit_token.children if c.dep_ == "conj"]
+            unit_start = min(
+                min(t.left_edge.idx for t in words if t.i > token.i)
+                if any(t.i > token.i for t in words)
+                else unit_token.idx,
+                unit_token.idx,
+            )
+            unit_tokens = [t for t in token.doc[token.i + 1 : max(t.i for t in words) + 1]]
+            unit = " ".join(t.text for t in unit_tokens if not t.is_punct or t.text == "-").strip()
+            unit = unit or unit_token.text
+            end = max(t.idx + len(t.text) for t in words)
+            del unit_start
+            kind = self._casualty_kind(unit_token)
+            out.append(Quantity(value, qualifier, unit, (start, end), kind))
+        return out
+
+    def _casualty_kind(self, noun: Token) -> str | None:
+        nearby = [noun.head, *noun.head.children, *noun.children]
+        if noun.head.head is not noun.head:
+            nearby.append(noun.head.head)
+        for kind, words in CASUALTY_WORDS.items():
+            if any(t.lemma_.lower() in words or t.lower_ in words for t in nearby):
+                return kind
+        return None
+
+
+# ---------------------------------------------------------------------- merging
+def _merge(candidates: list[_Candidate], finder: _Finder) -> list[Event]:
+    for candidate in candidates:
+        finder.attach(candidate)
+    merged: list[_Candidate] = []
+    for candidate in candidates:
+        twin = next((m for m in merged if _same_event(m, candidate, finder)), None)
+        if twin is None:
+            merged.append(candidate)
+            continue
+        twin.more.append(_token_span(candidate.token))
+        twin.actor = _unique(twin.actor + candidate.actor)
+        twin.recipient = _unique(twin.recipient + candidate.recipient)
+        twin.date = twin.date or candidate.date
+        twin.place = twin.place or candidate.place
+        twin.quantities = twin.quantities or candidate.quantities
+        twin.mode = _unique(twin.mode + candidate.mode)
+        twin.confidence = min(0.99, max(twin.confidence, candidate.confidence) + 0.05)
+    events = []
+    for number, c in enumerate(merged, start=1):
+        sent = c.token.sent
+        events.append(
+            Event(
+                id=f"e{number}",
+                type=c.type,
+                mode=c.mode,
+                context=c.context,
+                cameo=c.cameo,
+                actor=c.actor,
+                recipient=[r for r in c.recipient if r not in c.actor],
+                date=c.date,
+                place=c.place,
+                quantities=c.quantities,
+                modality=c.modality,
+                reported_by=c.reported_by,
+                sentence=(sent.start_char, sent.end_char),
+                trigger=_token_span(c.token),
+                confidence=round(c.confidence, 3),
+                more_evidence=c.more,
+            )
+        )
+    return events
+
+
+def _same_event(a: _Candidate, b: _Candidate, finder: _Finder) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if finder.countries(a.actor) != finder.countries(b.actor):
+        return False
+    ra, rb = finder.countries(a.recipient), finder.countries(b.recipient)
+    if ra and rb and ra != rb:
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    return not (a.place and b.place and a.place.name != b.place.name)
+
+
+# ---------------------------------------------------------------------- helpers
+def _unique(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _token_span(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+def _path_to_root(token: Token) -> list[Token]:
+    path = [token]
+    while path[-1].head is not path[-1] and len(path) < 12:
+        path.append(path[-1].head)
+    return path
+
+
+def _number(token: Token) -> float | None:
+    text = token.text.lower().replace(",", "")
+    match = re.match(r"^(\d+(?:\.\d+)?)(m|bn|k|tn)?$", text)
+    if match:
+        value = float(match.group(1))
+        if match.group(2):
+            value *= SCALE[match.group(2)]
+        return value
+    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else None
+
+
+def quote_of(document: Document, offset: int) -> Quote | None:
+    for quote in document.quotes:
+        if quote.span[0] <= offset < quote.span[1]:
+            return quote
+    return None
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent

@@ -1,0 +1,88 @@
+"""Time: every time expression of the article, with its TIMEX3 value against the publication date.
+
+Reads ``doc`` (spaCy's DATE/TIME entities, as hints) and ``article.published``; writes
+``dates``. The grammar of :mod:`dateline.timex` finds and normalises the expressions; spaCy's
+DATE and TIME entities that the grammar missed are added when they contain a time word (a
+month, a weekday, a unit of time, a year ...), normalised with :func:`dateline.timex.normalise`
+(their value may stay None); entities that are not times at all ("Patriot", "1,000", an age)
+are dropped. ``document.notes["time"]`` maps each ``(start, end)`` span to its
+:class:`~dateline.timex.Timex`, whose ``overnight`` flag and ``days`` tell a later stage that
+an event "overnight" may be dated to either of two days.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..document import Document, TimeExpression
+from ..timex import Timex, detect_tense, find_timexes, normalise
+
+if TYPE_CHECKING:
+    from ..knowledge import Knowledge
+
+#: a spaCy DATE/TIME entity is kept only when it holds one of these words or a year
+_TIME_WORD = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tues|wednes"
+    r"|thurs|fri|satur|sun)days?|today|tonight|yesterday|tomorrow|morning|afternoon|evening"
+    r"|night|overnight|noon|midnight|dawn|dusk|weekends?|seconds?|minutes?|hours?|days?|weeks?"
+    r"|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|spring|summer|autumn|fall"
+    r"|winter|season|ago|now|recent(?:ly)?|currently|christmas|easter|ramadan|eid|holiday"
+    r"|(?:1[0-9]|20)\d\d|'\d\ds?|\d{1,2}:\d\d|[ap]\.?m\.?)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(?:\d+|[a-z]+)[\s-]+(?:years?|months?)[\s-]+old\b|\baged\b", re.IGNORECASE)
+
+
+class TimeStage:
+    """Find, normalise and record the article's time expressions."""
+
+    name = "time"
+    requires: tuple[str, ...] = ("doc",)
+    assigns: tuple[str, ...] = ("dates",)
+
+    def __init__(self, use_entities: bool = True) -> None:
+        #: add spaCy DATE/TIME entities the grammar missed
+        self.use_entities = use_entities
+
+    def initialize(self, knowledge: Knowledge | None = None) -> None:
+        """Nothing to load: the grammar compiles on first use and the holiday table is cached."""
+
+    def __call__(self, document: Document) -> Document:
+        text = document.text
+        anchor = document.article.published
+        timexes = find_timexes(text, anchor)
+        if self.use_entities and document.doc is not None:
+            timexes.extend(self._entities_missed(document, timexes))
+        timexes.sort(key=lambda t: (t.start, t.end))
+        document.dates = [
+            TimeExpression(text=t.text, value=t.value, type=t.type, span=(t.start, t.end))
+            for t in timexes
+        ]
+        document.notes["time"] = {(t.start, t.end): t for t in timexes}
+        return document
+
+    def _entities_missed(self, document: Document, found: list[Timex]) -> list[Timex]:
+        assert document.doc is not None
+        text = document.text
+        anchor = document.article.published
+        extra: list[Timex] = []
+        for ent in document.doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            start, end = ent.start_char, ent.end_char
+            if any(t.start < end and start < t.end for t in found):
+                continue
+            words = ent.text
+            if not _TIME_WORD.search(words) or _AGE.search(words):
+                continue  # "Patriot", "1,000", "the 30-year-old": not a time
+            tense = detect_tense(text, start, end)
+            value, type_ = normalise(words, anchor, tense)
+            if type_ is None:
+                type_ = "TIME" if ent.label_ == "TIME" else "DATE"
+            extra.append(Timex(start, end, words, value, type_, overnight=_is_night(value, words)))
+        return extra
+
+
+def _is_night(value: str | None, words: str) -> bool:
+    return bool(value and value.endswith("TNI")) or "overnight" in words.lower()
