@@ -21,6 +21,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 32, "articles per nlp.pipe batch"),
     Setting("workers", 1, "processes for nlp.pipe during ingest"),
     Setting("db", "dateline.duckdb", "DuckDB file path or postgresql:// URL"),
+    Setting(
+        "min_confidence",
+        0.45,
+        "events below this confidence are not reported (calibrated on the development reports)",
+    ),
     Setting("fusion_window_days", 3, "events further apart than this are never fused"),
 )
 

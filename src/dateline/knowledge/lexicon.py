@@ -31,6 +31,8 @@ class Lexicon:
     classes: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
     modality: dict[str, frozenset[str]]
+    #: evaluative words by class: allege, disapprove, support
+    evaluative: dict[str, frozenset[str]]
 
     def in_class(self, word: str, name: str) -> bool:
         return word.lower() in self.classes.get(name, frozenset())
@@ -65,9 +67,13 @@ def load_lexicon() -> Lexicon:
     classes = {row["class"]: frozenset(_split(row["words"])) for row in read_table("word_classes.tsv")}
     light = frozenset(row["lemma"] for row in read_table("light_verbs.tsv"))
     modality = {row["class"]: frozenset(_split(row["words"])) for row in read_table("modality.tsv")}
+    evaluative = {
+        row["class"]: frozenset(_split(row["words"])) for row in read_table("evaluative.tsv")
+    }
     return Lexicon(
         triggers={k: tuple(v) for k, v in triggers.items()},
         classes=classes,
         light_verbs=light,
         modality=modality,
+        evaluative=evaluative,
     )

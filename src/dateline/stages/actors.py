@@ -132,6 +132,7 @@ class ActorStage:
         for span, entry in self._named_spans(doc, on):
             self._add(state, span, entry)
         self._descriptions(doc, on, state)
+        self._demonyms(doc, state)
         self._link_surnames(state)
         self._pronouns(doc, state)
         self._set_state_sectors(state)
@@ -439,6 +440,23 @@ class ActorStage:
             entry = _Entry(("description", name.lower()), name, country, sector, kind,
                            role.role, "description")
             self._add(state, chunk, entry)
+
+    def _demonyms(self, doc: Doc, state: _State) -> None:
+        """Nationality words not inside another mention stand for their state: "Russian
+        airstrikes", "a Ukrainian drone strike", "the Americans"."""
+        kn = self.knowledge
+        assert kn is not None
+        for token in doc:
+            if token.i in state.covered or not token.text[:1].isupper():
+                continue
+            if token.pos_ not in ("ADJ", "PROPN", "NOUN") or token.dep_ in ("ROOT",):
+                continue
+            country = kn.country_of_adjective(fold(token.text))
+            if country is None or kn.country(fold(token.text)) is not None:
+                continue
+            entry = _Entry(("state", country.code), country.name, country.code, None, "state",
+                           None, "demonym")
+            self._add(state, doc[token.i : token.i + 1], entry)
 
     def _modifier_country(self, modifiers: list[Token], on: dt.date | None):  # type: ignore[no-untyped-def]
         kn = self.knowledge

@@ -38,6 +38,14 @@ if TYPE_CHECKING:
     from ..knowledge import Knowledge
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+# Speech acts aimed at someone: with no recipient in the parse, the other side named in the
+# sentence is taken.
+ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
+# Statements whose date, when the sentence gives none, is the day of the report (a same-day
+# reaction, GUIDELINES.md).
+STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "REJECT"}
+PAIR_NOUNS = {"side", "leader", "country", "party", "nation", "government", "man", "president",
+              "minister", "state", "delegation"}
 PLACED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "CONSULT", "RETREAT"}
 RECIPIENT_PREPS = {"on", "against", "at", "to", "into", "for", "toward", "towards", "upon", "over"}
 PARTNER_PREPS = {"with", "between", "among"}
@@ -137,9 +145,14 @@ class EventStage:
     requires: tuple[str, ...] = ("doc", "actors", "mentions", "dates", "places", "quotes")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self) -> None:
+    def __init__(self, min_confidence: float | None = None) -> None:
+        from ..settings import DEFAULTS
+
         self.lexicon: Lexicon | None = None
         self.knowledge: Knowledge | None = None
+        self.min_confidence = (
+            DEFAULTS["min_confidence"] if min_confidence is None else min_confidence
+        )
 
     def initialize(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -158,7 +171,14 @@ class EventStage:
             for token in sent:
                 candidates.extend(finder.candidates(token))
         candidates = finder.absorb(candidates)
-        kept = [c for c in candidates if finder.countries(c.actor)]
+        candidates += finder.statement_candidates(candidates)
+        kept = [
+            c
+            for c in candidates
+            if finder.countries(c.actor)
+            and c.confidence >= self.min_confidence
+            and not (c.type == "ACCUSE" and not c.recipient)
+        ]
         document.events = _merge(kept, finder)
         return document
 
@@ -173,6 +193,8 @@ class _Finder:
         self.actors = {a.id: a for a in document.actors}
         self.quotes = [q for q in document.quotes if q.kind in ("direct", "partial")]
         self.time_notes = document.notes.get("time", {})
+        self.last_pair: list[str] = []
+        self.dominant = _dominant_states(document)
 
     # ------------------------------------------------------------------ triggers
     def triggers_for(self, token: Token) -> list[Trigger]:
@@ -202,6 +224,8 @@ class _Finder:
     def _needs_met(self, token: Token, trigger: Trigger) -> bool:
         if not trigger.needs:
             return True
+        if trigger.needs == "xcomp":
+            return any(c.dep_ == "xcomp" for c in token.children)
         kind, _, value = trigger.needs.partition("=")
         options = value.split("|")
         if kind == "prep":
@@ -279,6 +303,11 @@ class _Finder:
         reported_by = self._reporter(head, actor)
         if event_type == "AID" and modality == "intended":
             event_type, cameo = "AGREE", "033"
+        if event_type in ("CONCEDE", "AGREE", "AID") and modality == "negated" and (
+            self._refusal(head)
+        ):
+            # "was not willing to make concessions", "refused to agree": a rejection.
+            event_type, mode, cameo, modality = "REJECT", ["yield"], "125", "asserted"
         if event_type == "ASSAULT":
             mode = _unique(mode + self._weapon_modes(token))
         recipient = [r for r in recipient if r not in actor] or (
@@ -291,6 +320,14 @@ class _Finder:
             confidence -= 0.1
         if token.pos_ != "VERB":
             confidence -= 0.05
+        if event_type in ADDRESSED and not recipient and actor:
+            recipient = self._other_side(token, actor, token.idx)
+        if event_type == "ASSAULT":
+            actor, recipient, guessed = self._assault_sides(token, actor, recipient)
+            if guessed:
+                confidence -= 0.15
+        if event_type in RECIPROCAL and len(self.countries(actor)) >= 2:
+            self.last_pair = list(actor)
         return _Candidate(
             token=token,
             trigger=trigger,
@@ -368,6 +405,42 @@ class _Finder:
                     recipient += self._objects_of(child)
         return _unique(actor), _unique(recipient)
 
+    def _assault_sides(
+        self, token: Token, actor: list[str], recipient: list[str]
+    ) -> tuple[list[str], list[str], bool]:
+        """An attack's missing side from its place and the article's main parties: "a town
+        near Kharkiv was shelled" in a report about two warring states. Marked as guessed."""
+        guessed = False
+        if not recipient:
+            for place in self.document.places:
+                inside = token.sent.start_char <= place.span[0] < token.sent.end_char
+                if inside and place.country and place.country not in self.countries(actor):
+                    state = self.state_of(place.country)
+                    if state:
+                        recipient, guessed = [state], True
+                        break
+        actor_countries = self.countries(actor)
+        recipient_countries = self.countries(recipient)
+        if not actor_countries and recipient_countries:
+            nearby = self._other_side(token, recipient, token.idx)
+            if nearby:
+                actor, actor_countries, guessed = nearby, self.countries(nearby), True
+        if not recipient and actor_countries:
+            other = [a for a, c in self.dominant if c not in actor_countries]
+            if other:
+                recipient, guessed = [other[0]], True
+        if not actor_countries and recipient_countries:
+            other = [a for a, c in self.dominant if c not in recipient_countries]
+            if other:
+                actor, guessed = [other[0]], True
+        return actor, recipient, guessed
+
+    def state_of(self, country: str) -> str | None:
+        for actor in self.document.actors:
+            if actor.kind == "state" and actor.country == country:
+                return actor.id
+        return None
+
     def _partners(self, token: Token) -> list[str]:
         """Other sides of a reciprocal event: "talks with X", "a call between X and Y"."""
         partners: list[str] = []
@@ -397,7 +470,8 @@ class _Finder:
             if parent is node:
                 return []
             if parent.pos_ in ("VERB", "AUX"):
-                if node.dep_ not in ("dobj", "pobj", "attr", "prep", "oprd", "xcomp", "advcl"):
+                if node.dep_ not in ("dobj", "pobj", "attr", "prep", "oprd", "xcomp", "advcl",
+                                     "acomp"):
                     return []
                 subjects = [c for c in parent.children if c.dep_ == "nsubj"]
                 found: list[str] = []
@@ -412,7 +486,7 @@ class _Finder:
         "said ... and accused"); a relative clause's subject is the noun it modifies."""
         node = verb
         for _ in range(3):
-            if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head is not node:
+            if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head is not node:
                 parent = node.head
                 subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found: list[str] = []
@@ -434,6 +508,8 @@ class _Finder:
         mention among its modifiers; with conjuncts when asked ("Russia and Ukraine")."""
         found: list[str] = []
         own = self._mention(token)
+        if own is None and self._is_both_sides(token):
+            return list(self.last_pair)
         if own is not None:
             found.append(own)
         else:
@@ -452,6 +528,17 @@ class _Finder:
                 if child.dep_ == "conj":
                     found += self.actors_of(child, follow_conj=True)
         return found
+
+    def _is_both_sides(self, token: Token) -> bool:
+        """"the two sides", "both leaders", "the two countries" point back to the parties
+        of the last reciprocal event."""
+        if not self.last_pair or token.lemma_.lower() not in PAIR_NOUNS:
+            return False
+        return any(
+            c.lower_ in ("two", "both")
+            for c in token.children
+            if c.dep_ in ("nummod", "det", "predet")
+        )
 
     def _mention(self, token: Token) -> str | None:
         start, end = token.idx, token.idx + len(token.text)
@@ -486,15 +573,16 @@ class _Finder:
             for child in node.children:
                 if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                     return "hypothetical"
-                if child.dep_ == "aux" and child.lower_ in (
-                    "could",
-                    "might",
-                    "may",
-                    "would",
-                    "should",
-                    "can",
-                ):
-                    return "hypothetical" if child.lower_ != "would" or node is head else "intended"
+        for node in path[:2]:
+            for child in node.children:
+                if child.dep_ != "aux":
+                    continue
+                if child.lower_ in ("could", "might", "may", "should", "can"):
+                    return "hypothetical"
+                if child.lower_ in ("would", "'d", "’d"):
+                    # "said the US would provide ...": the future of reported speech.
+                    reported = self._reporter(head, []) is not None or node.dep_ == "ccomp"
+                    return "intended" if reported else "hypothetical"
         for node in path[1:5]:
             lemma = node.lemma_.lower()
             if lemma in mod["hypothetical"] and node.pos_ in ("VERB", "NOUN", "ADJ"):
@@ -522,6 +610,15 @@ class _Finder:
         if token.tag_ == "NNS" and head is not token and head.lemma_.lower() in mod["generic"]:
             return "generic"
         return "asserted"
+
+    def _refusal(self, head: Token) -> bool:
+        """The negation sits on a will or readiness to act ("not willing to", "refused to"),
+        not on a report of a past act."""
+        for node in _path_to_root(head)[:4]:
+            if node.lemma_.lower() in ("willing", "ready", "prepared", "refuse", "agree", "want",
+                                       "intend", "plan", "make", "offer"):
+                return True
+        return False
 
     def _reporter(self, head: Token, actor: list[str]) -> str | None:
         """The subject of a speech verb whose complement holds the event ("Russia says it
@@ -556,6 +653,84 @@ class _Finder:
                     modes.append(name.split(":", 1)[1])
                     break
         return modes
+
+    # ------------------------------------------------------------------ statements
+    def statement_candidates(self, lexical: list[_Candidate]) -> list[_Candidate]:
+        """Speech acts carried by quoted words: condemning ("“appalling”"), accusing ("a
+        “deliberate act of terror”") and welcoming ("“very positive”") are events besides
+        quotes (GUIDELINES.md). The speaker is the actor; the recipient is the other side
+        named in the sentence."""
+        doc = self.document.doc
+        assert doc is not None
+        out: list[_Candidate] = []
+        for quote in self.quotes:
+            if quote.speaker is None or not self.countries([quote.speaker]):
+                continue
+            words = re.findall(r"[a-z][a-z'-]*", quote.text.lower())
+            if not words:
+                continue
+            found = self._evaluation(words, short=len(words) <= 12 or quote.kind == "partial")
+            if found is None:
+                continue
+            event_type, mode, cameo = found
+            anchor = quote.cue or quote.span
+            span = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
+            if span is None:
+                continue
+            token = span.root
+            if any(
+                c.type == event_type and c.token.sent == token.sent
+                and set(c.actor) & {quote.speaker}
+                for c in lexical + out
+            ):
+                continue
+            recipient = self._other_side(token, [quote.speaker], quote.span[0])
+            if event_type == "ACCUSE" and not recipient:
+                continue
+            trigger = Trigger(
+                lemma="(quoted words)", pos="QUOTE", type=event_type, mode=(mode,),
+                context=(), cameo=cameo, needs="", prior=0.6,
+            )
+            out.append(
+                _Candidate(
+                    token=token, trigger=trigger, type=event_type, mode=[mode] if mode else [],
+                    context=[], cameo=cameo, actor=[quote.speaker], recipient=recipient,
+                    modality="asserted", reported_by=quote.reported_by, confidence=0.6,
+                    head_token=token,
+                )
+            )
+        return out
+
+    def _evaluation(self, words: list[str], short: bool) -> tuple[str, str, str] | None:
+        text = " " + " ".join(words) + " "
+        table = self.lexicon.evaluative
+        classes = ("allege", "disapprove", "support") if short else ("allege", "disapprove")
+        for name in classes:
+            for word in table.get(name, ()):
+                if f" {word} " in text:
+                    if name == "support":
+                        return "SUPPORT", "", "051"
+                    return "ACCUSE", name, "112" if name == "allege" else "111"
+        return None
+
+    def _other_side(self, token: Token, actor: list[str], near: int) -> list[str]:
+        """The side a statement or attack is about: the nearest mention in the sentence of
+        an actor from another country (media and mere locations excluded)."""
+        speaker_countries = self.countries(actor)
+        sent = token.sent
+        best: tuple[int, str] | None = None
+        for mention in self.document.mentions:
+            if not (sent.start_char <= mention.span[0] < sent.end_char):
+                continue
+            actor = self.actors.get(mention.actor_id)
+            if actor is None or not actor.country or actor.sector == "MED":
+                continue
+            if actor.country in speaker_countries or mention.how == "location":
+                continue
+            distance = abs(mention.span[0] - near)
+            if best is None or distance < best[0]:
+                best = (distance, actor.id)
+        return [best[1]] if best else []
 
     # ------------------------------------------------------------------ dedupe inside a sentence
     def absorb(self, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -597,10 +772,28 @@ class _Finder:
             distance = self._tree_distance(candidate, expression.span)
             options.append((distance, expression.span, value[:10]))
         if not options:
-            return None
+            return self._context_date(candidate)
         options.sort()
         _, span, value = options[0]
         return EventDate(value=value, granularity="day", span=span)
+
+    def _context_date(self, candidate: _Candidate) -> EventDate | None:
+        """No date in the sentence: the day named earlier in the same paragraph, else the
+        report's own day for a statement (a same-day reaction)."""
+        sent = candidate.token.sent
+        paragraph_start = self.text.rfind("\n\n", 0, sent.start_char)
+        best = None
+        for expression in self.document.dates:
+            if paragraph_start < expression.span[0] < sent.start_char and expression.value and (
+                re.match(r"^\d{4}-\d{2}-\d{2}", expression.value)
+            ):
+                best = expression
+        if best is not None and best.value:
+            return EventDate(value=best.value[:10], granularity="day", span=best.span)
+        published = self.document.article.published
+        if candidate.type in STATEMENTS and published is not None:
+            return EventDate(value=published.isoformat(), granularity="day", span=None)
+        return None
 
     def _tree_distance(self, candidate: _Candidate, span: tuple[int, int]) -> int:
         doc = candidate.token.doc
@@ -742,17 +935,45 @@ def _merge(candidates: list[_Candidate], finder: _Finder) -> list[Event]:
 def _same_event(a: _Candidate, b: _Candidate, finder: _Finder) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
-    if finder.countries(a.actor) != finder.countries(b.actor):
+    ca, cb = finder.countries(a.actor), finder.countries(b.actor)
+    if ca != cb and not (a.type in RECIPROCAL and (ca <= cb or cb <= ca)):
         return False
     ra, rb = finder.countries(a.recipient), finder.countries(b.recipient)
     if ra and rb and ra != rb:
         return False
     if a.date and b.date and a.date.value != b.date.value:
-        return False
+        if a.type == "ASSAULT" or _days_apart(a.date.value, b.date.value) > 1:
+            return False
     return not (a.place and b.place and a.place.name != b.place.name)
 
 
 # ---------------------------------------------------------------------- helpers
+def _dominant_states(document: Document) -> list[tuple[str, str]]:
+    """States the article is most about (mentions of the state and of its people), most
+    mentioned first; only those mentioned at least three times."""
+    weight: dict[str, int] = {}
+    for actor in document.actors:
+        if actor.country and actor.country != "IGO" and actor.sector != "MED":
+            weight[actor.country] = weight.get(actor.country, 0) + len(actor.mentions)
+    out = []
+    for country, count in sorted(weight.items(), key=lambda kv: -kv[1]):
+        state = next(
+            (a.id for a in document.actors if a.kind == "state" and a.country == country), None
+        )
+        if state is not None and count >= 3:
+            out.append((state, country))
+    return out
+
+
+def _days_apart(a: str, b: str) -> int:
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 99
+
+
 def _unique(items: list[str]) -> list[str]:
     seen: list[str] = []
     for item in items:

@@ -1,0 +1,383 @@
+"""The quote stage: direct, partial and indirect quotes, each with its cue and speaker.
+
+* Quotation marks give direct quotes (a quoted sentence or clause) and partial ones (a quoted
+  fragment inside a sentence); a quote split by its attribution gives two quotes, and a quote
+  running over several paragraphs gives one per paragraph, all with one speaker.
+* The parse gives indirect quotes: the clause a speech verb governs ("X said (that) ..."),
+  the clause around a parenthetical cue ("..., X said"), "according to X, ..." and cue nouns
+  with a that-clause ("claims by X that ...").
+* The speaker is the cue's subject (or the "according to" object), resolved to an actor
+  through the actor stage's mentions, then through pronouns and descriptions. A news outlet
+  that relays someone else's words is ``reported_by``, not the speaker.
+
+Quoted names and titles with no cue ("the ship “Moskva”") are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..document import Document, Quote, Span
+from .quoting.cues import Cue, CueLexicon, find_cues, speaker_tokens, token_span
+from .quoting.marks import QuotedSpan, find_quoted_spans, paragraphs
+from .quoting.speakers import is_medium, resolve_speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..knowledge import Knowledge
+
+_WORD = re.compile(r"\w+")
+#: words that may stay lower case inside a title ("Operation Iron Shield", "War and Peace")
+_TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "de", "or"}
+#: the most characters between a quote's closing mark and its cue ("…,” the minister said)
+_AFTER_WINDOW = 60
+#: the most characters between a cue and the opening mark it introduces (X said: “…”)
+_BEFORE_WINDOW = 60
+
+
+@dataclass(slots=True)
+class _Found:
+    kind: str
+    span: Span
+    cue: Cue | None
+    paragraph: int = -1
+
+
+class QuoteStage:
+    """Find quotes and their speakers. ``classes`` are the cue classes of
+    ``speech_verbs.tsv`` whose clauses count as indirect quotes (speech by default; add
+    belief and evidence to follow PolNeAR, which also attributes thoughts and findings)."""
+
+    name = "quotes"
+    requires = ("doc", "actors", "mentions")
+    assigns = ("quotes",)
+
+    def __init__(self, classes: tuple[str, ...] = ("speech",)) -> None:
+        self.classes = classes
+        self.lexicon: CueLexicon | None = None
+
+    def initialize(self, knowledge: Knowledge | None = None) -> None:
+        if self.lexicon is None:
+            self.lexicon = CueLexicon.load()
+
+    def __call__(self, document: Document) -> Document:
+        if document.doc is None:
+            return document
+        if self.lexicon is None:
+            self.initialize()
+        assert self.lexicon is not None
+        found = self._find(document, document.doc, self.lexicon)
+        found.sort(key=lambda f: f.span)
+        start = len(document.quotes)
+        for number, item in enumerate(found, start=start + 1):
+            document.quotes.append(self._quote(document, f"q{number}", item))
+        self._chain_speakers(document, document.quotes[start:])
+        self._mark_media(document, document.quotes[start:], found)
+        return document
+
+    # -- finding -------------------------------------------------------------------------
+
+    def _find(self, document: Document, doc: Doc, lexicon: CueLexicon) -> list[_Found]:
+        text = document.text
+        quoted = find_quoted_spans(text)
+        outers = [q.outer for q in quoted]
+        # a cue inside quotation marks is part of the quoted words, not an attribution
+        cues = [c for c in find_cues(doc, lexicon) if not any(s <= c.start < e for s, e in outers)]
+        by_token = {cue.token.i: cue for cue in cues}
+
+        direct_cue: dict[int, Cue] = {}
+        indirect: list[_Found] = []
+        for verb in cues:
+            if verb.content is None or verb.kind not in self.classes:
+                continue
+            if verb.kind != "speech" and verb.subject is None:
+                continue  # "assuming that ...", "knowing how ...": nobody's belief in particular
+            whole = [
+                i
+                for i, o in enumerate(outers)
+                if _overlap(o, verb.content) >= 0.8 * _len(verb.content)
+            ]
+            if whole:
+                direct_cue.setdefault(whole[0], verb)  # X said: “…”: the quote is the clause
+                continue
+            if _words_outside(text, verb.content, outers) <= 3:
+                continue  # "said he was “very disappointed”": the partial quote says it all
+            indirect.append(_Found("indirect", verb.content, verb))
+
+        items: list[_Found] = []
+        seen: set[Span] = set()
+        for item in indirect:
+            if item.span not in seen:
+                seen.add(item.span)
+                items.append(item)
+
+        para_spans = paragraphs(text)
+        cue: Cue | None
+        for index, q in enumerate(quoted):
+            direct = _is_direct(text, q)
+            words = text[q.span[0] : q.span[1]]
+            if direct:
+                cue = direct_cue.get(index) or self._direct_cue(text, q, quoted, cues)
+                if cue is None and len(_WORD.findall(words)) < 4 and q.continues is None:
+                    continue  # a quoted name or title standing alone ("“13th,” below")
+                items.append(_Found("direct", q.span, cue, q.paragraph))
+                continue
+            cue = direct_cue.get(index) or _governing_cue(doc, q.span, by_token)
+            if cue is None:
+                cue = _cue_in_sentence(doc, q.span, cues, outers, self.classes)
+            if cue is None or (_is_title(words) and cue.kind != "label"):
+                continue  # quoted names and titles are quotes only when a cue names them
+            items.append(_Found("partial", q.span, cue, q.paragraph))
+        self._attribute_bare(items, para_spans, cues, outers)
+        return items
+
+    def _direct_cue(
+        self, text: str, q: QuotedSpan, quoted: list[QuotedSpan], cues: list[Cue]
+    ) -> Cue | None:
+        """The cue right after the closing mark, else right before the opening one."""
+        close, open_ = q.outer[1], q.outer[0]
+        marks = [other.outer for other in quoted if other is not q]
+        after = [
+            c
+            for c in cues
+            if c.kind in ("speech", "label")
+            and close <= c.start <= close + _AFTER_WINDOW
+            and "\n" not in text[close : c.start]
+            and not any(close <= s < c.start for s, _ in marks)
+            and not re.search(r"[.!?]\s", text[close : c.start])
+        ]
+        if after:
+            return min(after, key=lambda c: c.start)
+        before = [
+            c
+            for c in cues
+            if c.kind == "speech"
+            and open_ - _BEFORE_WINDOW <= c.span[1] <= open_
+            and "\n" not in text[c.span[1] : open_]
+            and not any(c.span[1] <= s < open_ for s, _ in marks)
+            and not re.search(r"[.!?]\s", text[c.span[1] : open_])
+        ]
+        if before:
+            return max(before, key=lambda c: c.start)
+        return None
+
+    def _attribute_bare(
+        self,
+        items: list[_Found],
+        para_spans: list[Span],
+        cues: list[Cue],
+        outers: list[Span],
+    ) -> None:
+        """A direct quote with no cue of its own takes the attribution of the quote before it
+        in its paragraph, else the nearest cue of its paragraph (after it, then before it),
+        else the cue that ends the paragraph before ("X said:")."""
+        directs = sorted((f for f in items if f.kind == "direct"), key=lambda f: f.span)
+        free_cues = [
+            c
+            for c in cues
+            if c.kind == "speech"
+            and c.subject is not None
+            and not any(s <= c.start < e for s, e in outers)
+        ]
+        for number, item in enumerate(directs):
+            if item.cue is not None:
+                continue
+            p_start, p_end = para_spans[item.paragraph]
+            earlier = [
+                d for d in directs[:number] if d.paragraph == item.paragraph and d.cue is not None
+            ]
+            if earlier:
+                item.cue = earlier[-1].cue
+                continue
+            in_paragraph = [c for c in free_cues if p_start <= c.start < p_end]
+            following = [c for c in in_paragraph if c.start >= item.span[1]]
+            preceding = [c for c in in_paragraph if c.start < item.span[0]]
+            if following:
+                item.cue = following[0]
+            elif preceding:
+                item.cue = preceding[-1]
+            elif item.paragraph > 0:
+                prev_start, prev_end = para_spans[item.paragraph - 1]
+                previous = [c for c in free_cues if prev_start <= c.start < prev_end]
+                if previous and _ends_with_colon(previous[-1], prev_end):
+                    item.cue = previous[-1]
+
+    # -- building quotes -----------------------------------------------------------------
+
+    def _quote(self, document: Document, quote_id: str, item: _Found) -> Quote:
+        text = document.text
+        speaker: str | None = None
+        speaker_text: str | None = None
+        speaker_span: Span | None = None
+        cue_span: Span | None = None
+        if item.cue is not None:
+            cue_span = item.cue.span
+            if item.cue.subject is not None:
+                words = speaker_tokens(item.cue.subject)
+                speaker_span = token_span(words)
+                speaker_text = text[speaker_span[0] : speaker_span[1]]
+                head = item.cue.subject
+                speaker = resolve_speaker(
+                    document, speaker_span, (head.idx, head.idx + len(head.text))
+                )
+        return Quote(
+            id=quote_id,
+            kind=item.kind,
+            text=text[item.span[0] : item.span[1]],
+            span=item.span,
+            speaker=speaker,
+            speaker_text=speaker_text,
+            cue=cue_span,
+            speaker_span=speaker_span,
+        )
+
+    def _chain_speakers(self, document: Document, quotes: list[Quote]) -> None:
+        """Parts of a quote running over several paragraphs share one speaker: the first part
+        that has one gives it to the others."""
+        if document.doc is None:
+            return
+        chains = _chains(find_quoted_spans(document.text))
+        by_span = {q.span: q for q in quotes}
+        for chain in chains:
+            parts = [by_span[s] for s in chain if s in by_span]
+            source = next((p for p in parts if p.speaker_text is not None), None)
+            if source is None:
+                continue
+            for part in parts:
+                if part.speaker_text is None:
+                    part.speaker = source.speaker
+                    part.speaker_text = source.speaker_text
+                    part.speaker_span = source.speaker_span
+                    part.cue = source.cue
+
+    def _mark_media(self, document: Document, quotes: list[Quote], found: list[_Found]) -> None:
+        """An outlet's indirect quote that holds someone else's cue only relays it: drop it
+        and mark the quotes inside as ``reported_by`` the outlet."""
+        assert self.lexicon is not None
+        cue_starts = sorted({f.cue.start for f in found if f.cue is not None})
+        relays: list[Quote] = []
+        for quote in quotes:
+            if quote.kind != "indirect" or quote.speaker_text is None:
+                continue
+            if not is_medium(document, quote.speaker, quote.speaker_text, self.lexicon.media):
+                continue
+            doc = document.doc
+            assert doc is not None
+            inner = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+            has_cue = (
+                inner is not None
+                and any(t.lemma_.lower() in self.lexicon.verbs for t in inner)
+                or any(quote.span[0] <= s < quote.span[1] for s in cue_starts)
+            )
+            if has_cue:
+                relays.append(quote)
+        for relay in relays:
+            quotes.remove(relay)
+            document.quotes.remove(relay)
+            for quote in quotes:
+                if relay.span[0] <= quote.span[0] and quote.span[1] <= relay.span[1]:
+                    quote.reported_by = relay.speaker
+        for number, quote in enumerate(document.quotes, start=1):
+            quote.id = f"q{number}"
+
+
+def _chains(quoted: list[QuotedSpan]) -> list[list[Span]]:
+    chains: list[list[Span]] = []
+    member: dict[int, int] = {}
+    for index, q in enumerate(quoted):
+        if q.continues is not None and q.continues in member:
+            chain = member[q.continues]
+            chains[chain].append(q.span)
+            member[index] = chain
+        elif not q.closed or q.continues is not None:
+            member[index] = len(chains)
+            chains.append([q.span])
+    return [c for c in chains if len(c) > 1]
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _len(span: Span) -> int:
+    return span[1] - span[0]
+
+
+def _words_outside(text: str, span: Span, containers: list[Span]) -> int:
+    """How many words of ``span`` lie outside every container."""
+    return sum(
+        1
+        for m in _WORD.finditer(text, span[0], span[1])
+        if not any(s <= m.start() < e for s, e in containers)
+    )
+
+
+def _is_title(words: str) -> bool:
+    """A quoted name or title: every word capitalised, bar small words, a few words long."""
+    tokens = _WORD.findall(words)
+    if not tokens or len(tokens) > 8:
+        return False
+    return all(t[0].isupper() or t[0].isdigit() or t.lower() in _TITLE_SMALL for t in tokens) and (
+        tokens[0][0].isupper() or tokens[0][0].isdigit()
+    )
+
+
+def _is_direct(text: str, q: QuotedSpan) -> bool:
+    """A quoted sentence or clause: it opens where a sentence or clause opens (paragraph
+    start, after end punctuation, a colon or a comma) with a capital, and it is more than a
+    name (several words, or its own end punctuation)."""
+    before = text[: q.outer[0]].rstrip(" \t")
+    previous = before[-1:] if before else "\n"
+    words = text[q.span[0] : q.span[1]]
+    first = words.lstrip("…. ")[:1]
+    opens_clause = previous in "\n.!?:;,—–-(" or previous in "”’\"'"
+    if not opens_clause or not (first.isupper() or first.isdigit() or words.startswith("…")):
+        return False
+    count = len(_WORD.findall(words))
+    return count >= 4 or words.rstrip()[-1:] in ".!?,"
+
+
+def _governing_cue(doc: Doc, span: Span, by_token: dict[int, Cue]) -> Cue | None:
+    """The nearest cue above the quoted words in the parse ("called the talks “useful”")."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return None
+    token: Token = words.root
+    for _ in range(12):
+        if token.i in by_token and not (span[0] <= token.idx < span[1]):
+            return by_token[token.i]
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _cue_in_sentence(
+    doc: Doc, span: Span, cues: list[Cue], outers: list[Span], classes: tuple[str, ...]
+) -> Cue | None:
+    """A speech cue with a subject in the quoted words' sentence, outside any quote."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return None
+    sent = words[0].sent
+    s_start, s_end = sent.start_char, sent.end_char
+    candidates = [
+        c
+        for c in cues
+        if s_start <= c.start < s_end
+        and c.kind in ("speech", "label")
+        and c.subject is not None
+        and not any(s <= c.start < e for s, e in outers)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: abs(c.start - span[0]))
+
+
+def _ends_with_colon(cue: Cue, paragraph_end: int) -> bool:
+    doc = cue.token.doc
+    tail = doc.text[cue.span[1] : paragraph_end].rstrip()
+    return tail.endswith(":")

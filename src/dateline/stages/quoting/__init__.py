@@ -1,0 +1,1 @@
+"""Helpers of the quote stage: quotation marks, cue words and speakers."""

@@ -1,0 +1,315 @@
+"""Cue words (said, told, according to, claims) and what hangs on them in the parse: the
+speaker (subject, "according to" object, "by" agent) and the reported clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...document import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: dependency relations a cue verb shares its subject through ("X called ... and said")
+INHERITS_SUBJECT = ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "relcl")
+#: children of a subject that are not part of the speaker's name
+NOT_SPEAKER = ("relcl", "acl", "advcl", "punct", "cc")
+CLAUSE_MARKS = ("that",)
+RELATIVE = ("that", "which", "who", "whom")
+EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Cue words by part of speech, each with its class (speech, belief, evidence, label,
+    medium), read from ``knowledge/data/speech_verbs.tsv``."""
+
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    phrases: dict[str, str]
+    media: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> CueLexicon:
+        if path is None:
+            source = resources.files("dateline.knowledge").joinpath("data/speech_verbs.tsv")
+            lines = source.read_text(encoding="utf-8").splitlines()
+        else:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        verbs: dict[str, str] = {}
+        nouns: dict[str, str] = {}
+        phrases: dict[str, str] = {}
+        media: set[str] = set()
+        rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+        for row in rows[1:]:  # the first row is the header
+            cue, pos, kind = (cell.strip() for cell in row[:3])
+            if kind == "medium":
+                media.add(cue)
+            elif pos == "verb":
+                verbs.setdefault(cue, kind)
+            elif pos == "noun":
+                nouns.setdefault(cue, kind)
+            else:
+                phrases.setdefault(cue, kind)
+        return cls(verbs, nouns, phrases, frozenset(media))
+
+
+@dataclass(slots=True)
+class Cue:
+    """One cue in the text and what the parse ties to it."""
+
+    token: Token
+    span: Span
+    kind: str  # speech | belief | evidence | label
+    subject: Token | None = None
+    #: the reported clause (characters), when the cue has one
+    content: Span | None = None
+
+    @property
+    def start(self) -> int:
+        return self.span[0]
+
+
+def token_span(tokens: list[Token]) -> Span:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    """Drop edge punctuation, a leading "that" and unbalanced quotation marks."""
+    from .marks import ALL_MARKS
+
+    while tokens and (
+        tokens[0].text in EDGE_PUNCT
+        or tokens[0].is_space
+        or (tokens[0].lower_ in CLAUSE_MARKS and tokens[0].dep_ == "mark")
+        or tokens[0].text in (".", "!", "?")
+    ):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in EDGE_PUNCT | {".", "!", "?"} or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    opens = "“‘«„`"
+    closes = "”’»"
+    # an edge quotation mark stays only when its partner is inside the clause
+    while tokens and tokens[0].text and tokens[0].text[0] in ALL_MARKS:
+        partner = closes if tokens[0].text[0] in opens else tokens[0].text[0] + closes
+        if any(t.text and t.text[0] in partner for t in tokens[1:]):
+            break
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text and tokens[-1].text[0] in ALL_MARKS:
+        partner = opens if tokens[-1].text[0] in closes else tokens[-1].text[0] + opens
+        if any(t.text and t.text[0] in partner for t in tokens[:-1]):
+            break
+        tokens = tokens[:-1]
+        while tokens and tokens[-1].text in EDGE_PUNCT | {".", "!", "?"}:
+            tokens = tokens[:-1]
+    return tokens
+
+
+def subject_of(token: Token, depth: int = 0) -> Token | None:
+    """The subject of a cue verb, shared from the verb it is coordinated with or governed by."""
+    for child in token.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    for child in token.children:
+        if child.dep_ == "agent":  # "it was said by X"
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if depth < 3 and token.dep_ in INHERITS_SUBJECT and token.head is not token:
+        return subject_of(token.head, depth + 1)
+    return None
+
+
+def speaker_tokens(subject: Token) -> list[Token]:
+    """The subject's words, without relative clauses and trailing punctuation; a relative
+    pronoun ("a review that suggested") stands for the noun its clause hangs on."""
+    if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    dropped: set[int] = set()
+    for child in subject.children:
+        if child.dep_ in NOT_SPEAKER and child.i > subject.i:
+            dropped.update(t.i for t in child.subtree)
+    words = [t for t in subject.subtree if t.i not in dropped]
+    # keep one contiguous stretch around the head
+    stretch = [subject]
+    index = {t.i: t for t in words}
+    i = subject.i - 1
+    while i in index:
+        stretch.insert(0, index[i])
+        i -= 1
+    i = subject.i + 1
+    while i in index:
+        stretch.append(index[i])
+        i += 1
+    while len(stretch) > 1 and (stretch[-1].is_punct or stretch[-1].dep_ == "cc"):
+        stretch.pop()
+    while len(stretch) > 1 and stretch[0].is_punct:
+        stretch.pop(0)
+    return stretch
+
+
+def find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
+    """Every cue verb, cue noun and "according to" of the parsed text, with its subject and
+    its reported clause where the parse gives one."""
+    cues = _find_cues(doc, lexicon)
+    for cue in cues:
+        if cue.content is not None:
+            cue.content = _within_paragraph(doc.text, cue.content, cue.span)
+    return cues
+
+
+def _within_paragraph(text: str, content: Span, cue: Span) -> Span | None:
+    """The clause, cut to the cue's paragraph; None if it holds the cue itself."""
+    start, end = content
+    if start <= cue[0] < end:
+        return None
+    if "\n" in text[start:end]:
+        if cue[0] >= end:
+            start = text.rindex("\n", start, end) + 1
+        else:
+            end = text.index("\n", start, end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if len(text[start:end].split()) < 2:
+            return None
+    return start, end
+
+
+def _find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
+    cues: list[Cue] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            cue = _according_to(token)
+            if cue is not None:
+                cues.append(cue)
+        elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
+            cues.append(_verb_cue(token, lexicon.verbs[lemma], lexicon))
+        elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
+            cue = _noun_cue(token, lexicon.nouns[lemma])
+            if cue is not None:
+                cues.append(cue)
+    return cues
+
+
+def _cue_span(token: Token) -> Span:
+    """The verb with its particle ("pointed out"), as characters."""
+    end = token
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == end.i + 1:
+            end = child
+    return token.idx, end.idx + len(end.text)
+
+
+def _clause(head: Token) -> Span | None:
+    words = _without_trailing_apposition(list(head.subtree))
+    words = trim(words)
+    if len(words) < 2:
+        return None
+    return token_span(words)
+
+
+def _without_trailing_apposition(words: list[Token]) -> list[Token]:
+    """Cut an apposition after a comma that ends the clause ("... agreed to X, a particular
+    focus for Kyiv"): it is the writer's gloss, not the reported words."""
+    if not words:
+        return words
+    for token in words:
+        second_object = token.dep_ in ("dobj", "npadvmod") and any(
+            c.dep_ == "dobj" and c.i < token.i for c in token.head.children
+        )
+        if (token.dep_ == "appos" or second_object) and token.left_edge.i > words[0].i:
+            edge = token.left_edge
+            before = edge.nbor(-1) if edge.i > 0 else None
+            if before is not None and before.text == "," and token.right_edge.i >= words[-1].i - 1:
+                return [t for t in words if t.i < before.i]
+    return words
+
+
+def _verb_cue(token: Token, kind: str, lexicon: CueLexicon) -> Cue:
+    cue = Cue(token, _cue_span(token), kind, subject_of(token))
+    if kind == "label":
+        return cue
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if clauses:
+        clause = min(clauses, key=lambda c: abs(c.i - token.i))
+        inner_lemma = clause.lemma_.lower()
+        nested = inner_lemma in lexicon.verbs and any(c.dep_ == "ccomp" for c in clause.children)
+        if not nested:
+            cue.content = _clause(clause)
+    elif token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+        # "Prices will rise, the minister warned, and ..." : the clause around the cue
+        cue.content = _around(token.head, token)
+    return cue
+
+
+def _around(head: Token, cue: Token) -> Span | None:
+    """The reported words around a parenthetical cue: the stretch before it, or after it."""
+    skip = {t.i for t in cue.subtree}
+    words = [t for t in head.subtree if t.i not in skip]
+    before = trim([t for t in words if t.i < cue.left_edge.i])
+    after = trim([t for t in words if t.i > cue.right_edge.i])
+    # coordinated verbs hanging on the cue ("X said, and was ...") belong to the words after
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in before)
+    chosen = before if len(before) >= 3 and has_verb else after
+    if len(chosen) < 3:
+        return None
+    return token_span(chosen)
+
+
+def _according_to(token: Token) -> Cue | None:
+    to = token.doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    cue = Cue(token, (token.idx, to.idx + len(to.text)), "speech", objects[0])
+    # the clause the phrase is attached to, less the phrase itself
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+        head = head.head
+    if head is token:
+        return cue
+    skip = {t.i for t in token.subtree}
+    words = [t for t in head.subtree if t.i not in skip]
+    before = trim([t for t in words if t.i < token.i])
+    after = trim([t for t in words if t.i > token.right_edge.i])
+    chosen = after if len(after) >= len(before) else before
+    if len(chosen) >= 3:
+        cue.content = token_span(chosen)
+    return cue
+
+
+def _noun_cue(token: Token, kind: str) -> Cue | None:
+    """ "claims by X that ...", "his statement that ..." : a noun with a that-clause."""
+    clause = None
+    for child in token.children:
+        if child.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            clause = child
+            break
+    if clause is None:
+        return None
+    speaker = None
+    for child in token.children:
+        if child.dep_ == "poss":
+            speaker = child
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            speaker = next((g for g in child.children if g.dep_ == "pobj"), None)
+    if speaker is None and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
+        speaker = subject_of(token.head)  # "X made the claim that ..."
+    cue = Cue(token, (token.idx, token.idx + len(token.text)), kind, speaker)
+    cue.content = _clause(clause)
+    return cue

@@ -1,0 +1,238 @@
+"""The quote stage on sentences written for these tests, and its floor on PolNeAR dev."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.document import Actor, Article, Document, Mention, Quote
+from dateline.eval.polnear import QuotesOnlyPipeline, evaluate, parse_ann
+from dateline.stages.quoting.marks import find_quoted_spans
+
+
+def _mentions(text: str, table: list[tuple[str, str, str, str | None, str]]) -> Document:
+    """A document whose actors are given as (words, actor id, kind, sector, how) rows; every
+    occurrence of the words becomes a mention."""
+    document = Document(article=Article(text=text))
+    actors: dict[str, Actor] = {}
+    for words, actor_id, kind, sector, how in table:
+        actor = actors.setdefault(actor_id, Actor(actor_id, words, None, sector, kind))
+        start = text.find(words)
+        while start >= 0:
+            span = (start, start + len(words))
+            actor.mentions.append(span)
+            document.mentions.append(Mention(span, words, actor_id, how))
+            start = text.find(words, start + 1)
+    document.actors = list(actors.values())
+    return document
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    from dateline.stages.quotes import QuoteStage
+
+    stage = QuoteStage()
+    stage.initialize(None)
+
+    def apply(text: str, table: list[tuple[str, str, str, str | None, str]] | None = None):
+        document = _mentions(text, table or [])
+        document.doc = nlp(text)
+        return stage(document).quotes
+
+    return apply
+
+
+def _one(quotes: list[Quote], kind: str, text: str) -> Quote:
+    found = [q for q in quotes if q.kind == kind and q.text == text]
+    assert found, f"no {kind} quote {text!r} in {[(q.kind, q.text) for q in quotes]}"
+    return found[0]
+
+
+# -- quotation marks, no model -------------------------------------------------------------
+
+
+def test_apostrophes_are_not_quotes():
+    text = "The Hendersons’ farm isn’t for sale, and it’s the family’s choice."
+    assert find_quoted_spans(text) == []
+
+
+def test_single_quotes_in_a_headline():
+    text = "Mayor says flood barriers ‘saved the old town’ after storm"
+    (quoted,) = find_quoted_spans(text)
+    assert text[quoted.span[0] : quoted.span[1]] == "saved the old town"
+
+
+def test_multi_paragraph_marks_are_chained():
+    text = "“We will rebuild the bridge.\n\n“It will take two years,” she said."
+    first, second = find_quoted_spans(text)
+    assert not first.closed and second.continues == 0
+
+
+# -- constructions --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_split_direct_quote_gives_two_quotes(run):
+    text = (
+        "“The harvest was the worst in a decade,” Elena Marsh told reporters on Monday. "
+        "“We need help before the winter.”"
+    )
+    quotes = run(text, [("Elena Marsh", "marsh", "person", "GOV", "name")])
+    first = _one(quotes, "direct", "The harvest was the worst in a decade,")
+    second = _one(quotes, "direct", "We need help before the winter.")
+    assert first.speaker == second.speaker == "marsh"
+    assert text[first.cue[0] : first.cue[1]] == "told"
+    assert first.span == (1, 1 + len(first.text))
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote_has_one_speaker_per_part(run):
+    text = (
+        "The mayor spoke at length.\n\n"
+        "“The river rose faster than any model predicted.\n\n"
+        "“We moved four hundred families in one night,” Tom Reyes said."
+    )
+    quotes = run(text, [("Tom Reyes", "reyes", "person", "GOV", "name")])
+    first = _one(quotes, "direct", "The river rose faster than any model predicted.")
+    second = _one(quotes, "direct", "We moved four hundred families in one night,")
+    assert first.speaker == second.speaker == "reyes"
+
+
+@pytest.mark.slow
+def test_partial_quote_after_called(run):
+    text = "Jana Novak called the agreement “a first step” and left the hall."
+    quotes = run(text, [("Jana Novak", "novak", "person", "GOV", "name")])
+    quote = _one(quotes, "partial", "a first step")
+    assert quote.speaker == "novak" and quote.speaker_text == "Jana Novak"
+
+
+@pytest.mark.slow
+def test_scare_quotes_take_the_speaker_of_their_cue(run):
+    text = "Troops stayed near what the ministry has called the “buffer belt” of the region."
+    quotes = run(text, [("the ministry", "ministry", "organisation", "GOV", "metonym")])
+    quote = _one(quotes, "partial", "buffer belt")
+    assert quote.speaker == "ministry"
+
+
+@pytest.mark.slow
+def test_a_title_in_quotes_is_not_a_quote(run):
+    text = "The frigate “Northern Star” left the harbour on Tuesday with forty sailors aboard."
+    assert run(text) == []
+
+
+@pytest.mark.slow
+def test_indirect_quote_with_that(run):
+    text = "Paul Okafor said that the talks would resume next week."
+    quotes = run(text, [("Paul Okafor", "okafor", "person", "GOV", "name")])
+    quote = _one(quotes, "indirect", "the talks would resume next week")
+    assert quote.speaker == "okafor"
+    assert text[quote.cue[0] : quote.cue[1]] == "said"
+
+
+@pytest.mark.slow
+def test_indirect_quote_without_that(run):
+    text = "The governor told reporters the roads would reopen by Friday."
+    quotes = run(text)
+    quote = _one(quotes, "indirect", "the roads would reopen by Friday")
+    assert quote.speaker_text == "The governor" and quote.speaker is None
+
+
+@pytest.mark.slow
+def test_reported_clause_before_the_cue(run):
+    text = "Prices for bread will double by spring, the farmers' union warned on Sunday."
+    quotes = run(text)
+    quote = _one(quotes, "indirect", "Prices for bread will double by spring")
+    assert quote.speaker_text == "the farmers' union"
+
+
+@pytest.mark.slow
+def test_according_to(run):
+    text = "According to the health ministry, nine clinics were closed during the storm."
+    quotes = run(text, [("the health ministry", "health", "organisation", "GOV", "name")])
+    quote = _one(quotes, "indirect", "nine clinics were closed during the storm")
+    assert quote.speaker == "health"
+    assert text[quote.cue[0] : quote.cue[1]] == "According to"
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_resolves_to_the_last_person(run):
+    text = "Maria Lopez visited the port on Friday. She said the cranes had been repaired."
+    quotes = run(text, [("Maria Lopez", "lopez", "person", "GOV", "name")])
+    quote = _one(quotes, "indirect", "the cranes had been repaired")
+    assert quote.speaker_text == "She" and quote.speaker == "lopez"
+
+
+@pytest.mark.slow
+def test_description_speaker_resolves_to_an_earlier_actor(run):
+    text = (
+        "“No decision has been taken,” a Danish government spokesperson told journalists.\n\n"
+        "“We are looking at every option,” the spokesperson said."
+    )
+    quotes = run(
+        text, [("a Danish government spokesperson", "dk-spox", "person", "GOV", "description")]
+    )
+    quote = _one(quotes, "direct", "We are looking at every option,")
+    assert quote.speaker_text == "the spokesperson" and quote.speaker == "dk-spox"
+
+
+@pytest.mark.slow
+def test_a_medium_relays_and_the_source_speaks(run):
+    text = (
+        "The Harbour Gazette reported that an official described the meeting as a “frank exchange”."
+    )
+    quotes = run(text, [("The Harbour Gazette", "gazette", "organisation", "MED", "name")])
+    assert all(q.speaker != "gazette" for q in quotes)
+    quote = _one(quotes, "partial", "frank exchange")
+    assert quote.speaker_text == "an official" and quote.reported_by == "gazette"
+
+
+@pytest.mark.slow
+def test_denial_is_an_indirect_quote(run):
+    text = "The army denied that its units had crossed the border."
+    quotes = run(text, [("The army", "army", "organisation", "MIL", "name")])
+    quote = _one(quotes, "indirect", "its units had crossed the border")
+    assert quote.speaker == "army"
+
+
+@pytest.mark.slow
+def test_accused_of_and_called_on_carry_no_clause(run):
+    text = "Ivan Petrov accused the mayor of lying and called on him to resign."
+    assert [q for q in run(text) if q.kind == "indirect"] == []
+
+
+# -- PolNeAR ---------------------------------------------------------------------------------
+
+
+def test_parse_ann_reads_fragments_and_roles():
+    text = "“We won,” Ann said. “Again.”"
+    ann = (
+        "T1\tSource 10 13\tAnn\n"
+        "T2\tCue 14 18\tsaid\n"
+        "T3\tContent 0 9;20 28\t“We won,” “Again.”\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    )
+    (attribution,) = parse_ann(ann, text)
+    assert attribution.content == [(0, 9), (20, 28)]
+    assert attribution.source == [(10, 13)] and attribution.direct
+
+
+@pytest.mark.slow
+def test_polnear_dev_floor(shared_dir: Path):
+    """Floors pinned a little below what was measured (see the report of the quote stage);
+    raise them when the stage improves, never lower them silently."""
+    pipeline = QuotesOnlyPipeline()
+    documents = {}
+
+    class Cached:
+        def pipe(self, articles):
+            for article in articles:
+                if article.text not in documents:
+                    documents[article.text] = pipeline(article)
+                yield documents[article.text]
+
+    polnear = shared_dir / "eval" / "polnear"
+    every = evaluate(polnear, pipeline=Cached()).total
+    speech = evaluate(polnear, pipeline=Cached(), cues="speech").total
+    assert every["f1"] >= 0.58 and every["speaker_acc"] >= 0.80
+    assert speech["f1"] >= 0.78 and speech["speaker_acc"] >= 0.87
