@@ -26,6 +26,8 @@ class Code(str, Enum):
     MODEL_MISSING = "E030"  # the spaCy model package is not installed
     BAD_DATABASE = "E040"  # a --db value dateline cannot open
     BAD_SETTING = "E050"  # a setting with a wrong name or value
+    PIPELINE_FAILED = "E060"  # a pipeline stage raised on this article (a bug: please report)
+    BAD_TABLE = "E061"  # a shipped knowledge table is malformed (a packaging bug)
 
 
 class DatelineError(Exception):

@@ -54,7 +54,7 @@ def _opened(db: str | None) -> Iterator[Store]:
 
 
 def _short(text: Any, width: int) -> str:
-    value = " ".join(str(text or "").split())
+    value = " ".join(("" if text is None else str(text)).split())
     return value if len(value) <= width else value[: width - 1] + "…"
 
 

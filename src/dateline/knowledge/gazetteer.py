@@ -27,9 +27,12 @@ DATA = Path(__file__).resolve().parent / "data"
 
 #: words after a name that make it a region ("Donetsk region", "Kherson Oblast")
 REGION_WORDS = frozenset(
-    "region oblast province governorate state prefecture county district krai raion "
-    "parish voivodeship canton department territory".split()
-)
+    {
+        "region", "oblast", "province", "governorate", "state", "prefecture", "county",
+        "district", "krai", "raion", "parish", "voivodeship", "canton", "department",
+        "territory",
+    }
+)  # fmt: skip
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _FEATURE_PRIOR = {"continent": 5.0, "country": 5.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0}
 #: bonus for an entry in a country the article mentions, plus a share of its mentions
@@ -94,7 +97,9 @@ class PlaceContext:
         for entry in entries:
             if entry.country:
                 weight = 1.0 if entry.feature in ("country", "admin1") else 0.5
-                context.countries[entry.country] = context.countries.get(entry.country, 0.0) + weight
+                context.countries[entry.country] = (
+                    context.countries.get(entry.country, 0.0) + weight
+                )
             if entry.admin1 is not None and entry.feature != "country":
                 context.admin1.add((entry.country, entry.admin1))
             if entry.feature in ("city", "admin2"):
@@ -192,10 +197,14 @@ class Gazetteer:
         words = key.split()
         if len(words) > 1 and words[-1] in REGION_WORDS:
             base = self._names.get(" ".join(words[:-1]), [])
-            regions = [(i, own) for i, own in base if self.entries[i].feature in ("admin1", "admin2")]
+            regions = [
+                (i, own) for i, own in base if self.entries[i].feature in ("admin1", "admin2")
+            ]
             if words[-1] in ("county", "parish"):
                 regions = [
-                    (i, own) for i, own in self._names.get(key, []) if self.entries[i].feature == "admin2"
+                    (i, own)
+                    for i, own in self._names.get(key, [])
+                    if self.entries[i].feature == "admin2"
                 ] or regions
             found = regions or found or base
         else:
@@ -218,8 +227,7 @@ class Gazetteer:
             if entry.feature in ("admin1", "admin2") and any(
                 t.country == entry.country
                 and (
-                    t.population >= 100_000
-                    or distance_km(t.lat, t.lon, entry.lat, entry.lon) < 150
+                    t.population >= 100_000 or distance_km(t.lat, t.lon, entry.lat, entry.lon) < 150
                 )
                 for t in towns
             ):
@@ -234,9 +242,7 @@ class Gazetteer:
         scored = self.rank(name, context)
         return scored[0][1] if scored else None
 
-    def rank(
-        self, name: str, context: PlaceContext | None = None
-    ) -> list[tuple[float, GeoEntry]]:
+    def rank(self, name: str, context: PlaceContext | None = None) -> list[tuple[float, GeoEntry]]:
         """Candidates with their scores, best first. The score adds a population prior, a
         feature prior (countries and regions before towns of the same name), a bonus for the
         entry's own name over an alternate name, and the article's context: countries
@@ -258,10 +264,9 @@ class Gazetteer:
             if share:
                 score += _COUNTRY_BONUS + _COUNTRY_SHARE_BONUS * share
             elif context.countries:
-                near = self._neighbours.get(entry.country, frozenset())
-                score += _NEIGHBOUR_BONUS * sum(
-                    w for c, w in context.countries.items() if c in near
-                ) / total_weight
+                neighbours = self._neighbours.get(entry.country, frozenset())
+                next_door = sum(w for c, w in context.countries.items() if c in neighbours)
+                score += _NEIGHBOUR_BONUS * next_door / total_weight
             if entry.admin1 is not None and (entry.country, entry.admin1) in context.admin1:
                 score += 2.0
             if context.points and entry.feature in ("city", "admin2"):

@@ -127,7 +127,7 @@ class KnowledgeError(DatelineError):
 
     def __init__(self, table: str, line: int, message: str) -> None:
         super().__init__(
-            Code.BAD_SETTING,
+            Code.BAD_TABLE,
             f"knowledge table {table}, line {line}: {message}. Fix the row in "
             f"src/dateline/knowledge/data/{table} (its header says the format).",
         )

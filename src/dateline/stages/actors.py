@@ -314,6 +314,8 @@ class ActorStage:
                 )
             if len(name) < 3 or kn.country_of_adjective(name) is not None:
                 return None
+            if ent.root.pos_ != "PROPN":
+                return None  # "Strikes", "Shelling": a capitalised common noun, no person
             if len(tokens) == 1 and ent.root.dep_ in ("compound", "amod", "nmod"):
                 return None  # "the Patriot missiles": a name used as a modifier is no person
             country, sector = self._context_of_person(ent)

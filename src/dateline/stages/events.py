@@ -44,6 +44,7 @@ ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
 # Statements whose date, when the sentence gives none, is the day of the report (a same-day
 # reaction, GUIDELINES.md).
 STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "REJECT"}
+ENEMY_WORDS = {"enemy", "occupier", "invader", "aggressor", "adversary", "occupant"}
 PAIR_NOUNS = {"side", "leader", "country", "party", "nation", "government", "man", "president",
               "minister", "state", "delegation"}
 PLACED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "CONSULT", "RETREAT"}
@@ -283,6 +284,8 @@ class _Finder:
         return out
 
     def _build(self, token: Token, trigger: Trigger) -> _Candidate | None:
+        if trigger.lemma == "warn" and not self._threat_content(token):
+            return None  # "warned of famine", "warned that a missile came close": no threat
         head = token
         if (
             token.pos_ in ("NOUN", "PROPN")
@@ -453,10 +456,18 @@ class _Finder:
         return partners
 
     def _objects_of(self, prep: Token) -> list[str]:
+        """The actors a prepositional phrase names: its object, else the first mention
+        inside it ("for all residents in areas of Ukrainian-controlled Donbas")."""
         out: list[str] = []
         for child in prep.children:
             if child.dep_ in ("pobj", "pcomp"):
                 out += self.actors_of(child, follow_conj=True)
+                if not out:
+                    for sub in child.subtree:
+                        found = self._mention(sub)
+                        if found is not None and sub.i != child.i:
+                            out.append(found)
+                            break
         return out
 
     def _subject_of_governor(self, token: Token) -> list[str]:
@@ -510,6 +521,10 @@ class _Finder:
         own = self._mention(token)
         if own is None and self._is_both_sides(token):
             return list(self.last_pair)
+        if own is None and token.lemma_.lower() in ENEMY_WORDS:
+            enemy = self._enemy_of(token)
+            if enemy is not None:
+                return [enemy]
         if own is not None:
             found.append(own)
         else:
@@ -528,6 +543,16 @@ class _Finder:
                 if child.dep_ == "conj":
                     found += self.actors_of(child, follow_conj=True)
         return found
+
+    def _enemy_of(self, token: Token) -> str | None:
+        """"the enemy", "the occupiers" in a side's own words: the article's main party
+        other than the speaker's."""
+        quote = next((q for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
+        if quote is None or quote.speaker is None:
+            return None
+        own = self.countries([quote.speaker])
+        other = [a for a, c in self.dominant if c not in own]
+        return other[0] if other else None
 
     def _is_both_sides(self, token: Token) -> bool:
         """"the two sides", "both leaders", "the two countries" point back to the parties
@@ -610,6 +635,22 @@ class _Finder:
         if token.tag_ == "NNS" and head is not token and head.lemma_.lower() in mod["generic"]:
             return "generic"
         return "asserted"
+
+    def _threat_content(self, token: Token) -> bool:
+        """A warning is a threat when it says what the speaker will do: a future or
+        conditional act ("would be struck if ...") or retaliation and consequences."""
+        for child in token.children:
+            if child.dep_ not in ("ccomp", "xcomp", "advcl", "prep", "dobj"):
+                continue
+            for sub in child.subtree:
+                lower = sub.lower_
+                if sub.dep_ == "aux" and lower in ("will", "would", "'ll", "’ll", "shall"):
+                    return True
+                if sub.dep_ == "mark" and lower in ("if", "unless"):
+                    return True
+                if self.lexicon.in_class(sub.lemma_, "hostile"):
+                    return True
+        return False
 
     def _refusal(self, head: Token) -> bool:
         """The negation sits on a will or readiness to act ("not willing to", "refused to"),
@@ -723,7 +764,7 @@ class _Finder:
             if not (sent.start_char <= mention.span[0] < sent.end_char):
                 continue
             actor = self.actors.get(mention.actor_id)
-            if actor is None or not actor.country or actor.sector == "MED":
+            if actor is None or not actor.country or actor.sector in ("MED", "BUS", "NGO"):
                 continue
             if actor.country in speaker_countries or mention.how == "location":
                 continue
@@ -742,13 +783,18 @@ class _Finder:
             token = candidate.token
             if token.pos_ != "VERB":
                 continue
+            # What is demanded or threatened has not happened: it is the content of the act.
+            content = candidate.type in ("REQUEST", "THREATEN")
             for child in token.children:
-                if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prep", "xcomp", "acomp"):
+                deps = ("dobj", "nsubjpass", "attr", "oprd", "prep", "xcomp", "acomp")
+                if child.dep_ in deps or (content and child.dep_ in ("ccomp", "advcl")):
                     for sub in child.subtree:
                         if sub.i in by_token and sub.i != token.i:
                             inner = by_token[sub.i]
-                            if inner.token.pos_ != "VERB" or inner.type == candidate.type:
+                            if content or inner.token.pos_ != "VERB" or inner.type == candidate.type:
                                 drop.add(sub.i)
+                                if candidate.type == "THREATEN" and inner.type == "ASSAULT":
+                                    candidate.mode = _unique(candidate.mode + ["violence"])
         return [c for c in candidates if c.token.i not in drop]
 
     # ------------------------------------------------------------------ attachments
@@ -944,7 +990,21 @@ def _same_event(a: _Candidate, b: _Candidate, finder: _Finder) -> bool:
     if a.date and b.date and a.date.value != b.date.value:
         if a.type == "ASSAULT" or _days_apart(a.date.value, b.date.value) > 1:
             return False
-    return not (a.place and b.place and a.place.name != b.place.name)
+    if a.place and b.place and a.place.name != b.place.name:
+        return False
+    same_sentence = a.token.sent.start == b.token.sent.start
+    if a.type in STATEMENTS or a.type in ("REQUEST", "REJECT"):
+        # Two statements are one only when they are the same act told twice: the same
+        # speaker, the same word, the same addressee.
+        return bool(set(a.actor) & set(b.actor)) and (
+            same_sentence or (a.token.lemma_ == b.token.lemma_ and ra == rb)
+        )
+    if a.type == "ASSAULT" and not same_sentence:
+        # A later mention of an attack refers back to it ("the strike", "the bombardment")
+        # or names the same place; otherwise it is another attack.
+        anaphoric = any(c.lower_ in ("the", "this", "that") for c in b.token.children)
+        return anaphoric or bool(a.place and b.place)
+    return True
 
 
 # ---------------------------------------------------------------------- helpers

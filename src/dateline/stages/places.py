@@ -10,6 +10,7 @@ are not places. Each toponym is then geocoded in the article's context (see
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +81,10 @@ class PlaceStage:
         blocked = _blocked_spans(document)
         # words of full personal names ("Abraham Lincoln"): alone, they are that person
         person_words = {
-            token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent
+            token.text
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1
+            for token in ent
         }
         found: dict[Span, Toponym] = {}
         covered: set[int] = set()
@@ -241,7 +245,7 @@ class PlaceStage:
 
 
 def _context_without(
-    known: dict[str, GeoEntry | None], key: str, countries: dict[str, float]
+    known: Mapping[str, GeoEntry | None], key: str, countries: dict[str, float]
 ) -> PlaceContext:
     others = [entry for name, entry in known.items() if name != key and entry is not None]
     return PlaceContext.from_entries(others, countries)

@@ -1,0 +1,423 @@
+"""What every storage backend offers, and the queries they share.
+
+>>> store = open_store("dateline.duckdb")            # doctest: +SKIP
+>>> store.add_record(record)                         # doctest: +SKIP
+True
+>>> store.events(Filters(country="UKR", type="ASSAULT"))  # doctest: +SKIP
+
+A backend (:mod:`dateline.store.duckdb`, :mod:`dateline.store.postgres`) supplies a connection,
+transactions and the parameter style; the schema, the statements (:mod:`dateline.store.sql`)
+and the shape of what the queries return are the same for every engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Code, DatelineError
+from . import sql
+from .rows import record_rows
+
+if TYPE_CHECKING:
+    from ..fusion import Cluster
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 500  # ids per IN (...) list
+
+
+@dataclass
+class Filters:
+    """What a query keeps. Text filters match case-insensitively anywhere in the field;
+    ``country``/``sector`` are exact codes; ``since``/``until`` are inclusive days."""
+
+    actor: str | None = None
+    country: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    since: dt.date | str | None = None
+    until: dt.date | str | None = None
+    place: str | None = None
+    text: str | None = None
+    speaker: str | None = None
+    sector: str | None = None
+    article: str | None = None
+    limit: int | None = None
+
+    @classmethod
+    def of(cls, value: Filters | dict[str, Any] | None) -> Filters:
+        if value is None:
+            return cls()
+        if isinstance(value, Filters):
+            return value
+        known = {f.name for f in fields(cls)}
+        unknown = set(value) - known
+        if unknown:
+            raise DatelineError(
+                Code.BAD_SETTING,
+                f"unknown filter(s) {sorted(unknown)}; known filters: {sorted(known)}",
+            )
+        return cls(**value)
+
+
+def _like(value: str) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _day(value: dt.date | str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DatelineError(
+            Code.BAD_SETTING, f"{value!r} is not a day; write it as YYYY-MM-DD"
+        ) from None
+
+
+def _filter_params(name: str, value: Any) -> list[Any]:
+    """The parameters for the filter fragment ``name`` in :mod:`dateline.store.sql`."""
+    if name in ("since", "until"):
+        return [_day(value)]
+    if name == "type":
+        return [str(value).upper()]
+    if name in ("country", "sector"):
+        return [str(value).upper()]
+    if name == "mode":
+        return [_like(f'"{value}"')]
+    if name == "actor":
+        return [_like(value), str(value).upper()]
+    if name == "speaker":
+        return [_like(value), _like(value)]
+    if name == "article":
+        return [value]
+    return [_like(value)]
+
+
+def _where(filters: Filters, fragments: dict[str, str]) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for name, fragment in fragments.items():
+        value = getattr(filters, name)
+        if value is None or value == "":
+            continue
+        clauses.append(fragment)
+        values = _filter_params(name, value)
+        if len(values) == 1:
+            values = values * fragment.count("?")  # the same value in each place
+        params.extend(values)
+    for name in ("speaker", "sector", "actor", "text", "place", "mode", "type", "since", "until"):
+        if getattr(filters, name) not in (None, "") and name not in fragments:
+            raise DatelineError(
+                Code.BAD_SETTING, f"this query has no {name!r} filter; use one of {list(fragments)}"
+            )
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _limit(filters: Filters, params: list[Any]) -> str:
+    if filters.limit is None:
+        return ""
+    params.append(int(filters.limit))
+    return " LIMIT ?"
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """Dates as ISO strings, so rows go straight to JSON and CSV."""
+    return {
+        k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in row.items()
+    }
+
+
+class Store(ABC):
+    """A database of records. One process writes at a time; each article in one transaction."""
+
+    #: the engine's name, "duckdb" or "postgres"
+    engine: str = ""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._depth = 0
+
+    # --- what a backend supplies --------------------------------------------------------
+
+    @abstractmethod
+    def _begin(self) -> None: ...
+
+    @abstractmethod
+    def _commit(self) -> None: ...
+
+    @abstractmethod
+    def _rollback(self) -> None: ...
+
+    @abstractmethod
+    def _execute(self, statement: str, params: Sequence[Any] = ()) -> None: ...
+
+    @abstractmethod
+    def _executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def _query(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def _lock_migrations(self) -> None:
+        """Keep two processes from migrating at once (PostgreSQL takes an advisory lock;
+        DuckDB needs nothing, as it lets one process open a file for writing)."""
+        return None
+
+    # --- transactions and schema ---------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Everything inside is written together or not at all. Nested calls join the outer
+        transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._rollback()
+            raise
+        self._depth = 0
+        self._commit()
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations this database lacks, in order; return their numbers."""
+        self._execute(sql.SCHEMA_VERSION_TABLE)
+        applied: list[int] = []
+        for migration in sql.MIGRATIONS:
+            with self.transaction():
+                self._lock_migrations()
+                done = {row["version"] for row in self._query(sql.SELECT_VERSIONS)}
+                if migration.version in done:
+                    continue
+                for statement in migration.statements:
+                    self._execute(statement)
+                self._execute(
+                    sql.INSERT_VERSION,
+                    (
+                        migration.version,
+                        migration.name,
+                        dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    ),
+                )
+                applied.append(migration.version)
+        if applied:
+            log.info("applied migrations %s to %s", applied, self.db)
+        return applied
+
+    def schema_version(self) -> int:
+        rows = self._query(sql.SELECT_VERSIONS)
+        return max((row["version"] for row in rows), default=0)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._query(sql.HAS_ARTICLE, (article_id,)))
+
+    def article_ids(self) -> set[str]:
+        return {row["id"] for row in self._query(sql.ARTICLE_IDS)}
+
+    def add_record(self, record: dict[str, Any], origin: str | None = None) -> bool:
+        """Store one record whole, in its own transaction. False if its article is already
+        stored (nothing is written then)."""
+        rows = record_rows(record, origin)
+        with self.transaction():
+            if self.has_article(rows.article[0]):
+                return False
+            self._execute(sql.INSERT_ARTICLE, rows.article)
+            for statement, table in (
+                (sql.INSERT_ACTOR, rows.actors),
+                (sql.INSERT_MENTION, rows.mentions),
+                (sql.INSERT_EVENT, rows.events),
+                (sql.INSERT_EVENT_ACTOR, rows.event_actors),
+                (sql.INSERT_QUANTITY, rows.quantities),
+                (sql.INSERT_QUOTE, rows.quotes),
+                (sql.INSERT_PLACE, rows.places),
+                (sql.INSERT_DATE, rows.dates),
+            ):
+                if table:
+                    self._executemany(statement, table)
+        return True
+
+    def add_skipped(self, origin: str, code: str | Code, reason: str) -> None:
+        """Remember an input that gave no article, and why (one row per origin and code)."""
+        code_text = code.value if isinstance(code, Code) else str(code)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with self.transaction():
+            self._execute(sql.UPSERT_SKIPPED, (origin, code_text, reason, now))
+
+    def replace_clusters(self, clusters: Iterable[Cluster]) -> int:
+        """Swap the stored clusters for ``clusters`` in one transaction; return how many."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        cluster_rows: list[tuple[Any, ...]] = []
+        member_rows: list[tuple[Any, ...]] = []
+        for cluster in clusters:
+            cluster_rows.append(
+                (
+                    cluster.id,
+                    cluster.type,
+                    cluster.first_report,
+                    cluster.last_report,
+                    cluster.first_day,
+                    cluster.last_day,
+                    cluster.place_name,
+                    cluster.place_country,
+                    len(cluster.event_ids),
+                    len(cluster.article_ids),
+                    len(cluster.sites),
+                    json.dumps(cluster.sources, ensure_ascii=False),
+                    json.dumps(cluster.quantities, ensure_ascii=False),
+                    json.dumps(cluster.conflicts, ensure_ascii=False),
+                    now,
+                )
+            )
+            member_rows.extend(
+                (cluster.id, event_id, article_id)
+                for event_id, article_id in zip(
+                    cluster.event_ids, cluster.event_articles, strict=True
+                )
+            )
+        with self.transaction():
+            self._execute(sql.DELETE_CLUSTER_MEMBERS)
+            self._execute(sql.DELETE_CLUSTERS)
+            if cluster_rows:
+                self._executemany(sql.INSERT_CLUSTER, cluster_rows)
+                self._executemany(sql.INSERT_CLUSTER_MEMBER, member_rows)
+        return len(cluster_rows)
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self._query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+            for table in sql.COUNT_TABLES
+        }
+
+    def skipped(self) -> list[dict[str, Any]]:
+        return [_plain(row) for row in self._query(sql.SELECT_SKIPPED)]
+
+    def record(self, article_id: str) -> dict[str, Any] | None:
+        """The stored record of one article, as it was added."""
+        rows = self._query(sql.SELECT_RECORD, (article_id,))
+        if not rows or rows[0]["record_json"] is None:
+            return None
+        record: dict[str, Any] = json.loads(rows[0]["record_json"])
+        record["article"]["text"] = rows[0]["text"]
+        return record
+
+    def events(self, filters: Filters | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Events with their actors, recipients, quantities, evidence sentence and source.
+
+        Each row: id, article_id, type, mode, context, cameo, date_value, day, place_*,
+        modality, confidence, evidence, trigger, reported_by (name), url, site, title,
+        published, actors/recipients ([{id, name, country, sector, kind}]), quantities,
+        cluster_id (after ``fuse``)."""
+        chosen = Filters.of(filters)
+        where, params = _where(chosen, sql.EVENT_FILTERS)
+        statement = sql.SELECT_EVENTS + where + sql.EVENTS_ORDER + _limit(chosen, params)
+        rows = [_plain(row) for row in self._query(statement, params)]
+        by_id: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            row["mode"] = json.loads(row["mode"] or "[]")
+            row["context"] = json.loads(row["context"] or "[]")
+            row["more_evidence"] = json.loads(row["more_evidence"] or "[]")
+            row["actors"], row["recipients"], row["quantities"] = [], [], []
+            by_id[row["id"]] = row
+        ids = list(by_id)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for part in self._query(sql.SELECT_EVENT_ACTORS.format(marks=marks), chunk):
+                key = "actors" if part["role"] == "actor" else "recipients"
+                by_id[part["event_id"]][key].append(
+                    {k: part[k] for k in ("id", "name", "country", "sector", "kind")}
+                )
+            for part in self._query(sql.SELECT_QUANTITIES.format(marks=marks), chunk):
+                by_id[part["event_id"]]["quantities"].append(
+                    {
+                        "value": part["value"],
+                        "qualifier": part["qualifier"],
+                        "unit": part["unit"],
+                        "kind": part["kind"],
+                        "text": part["text"],
+                        "span": [part["start_char"], part["end_char"]],
+                    }
+                )
+        return rows
+
+    def quotes(self, filters: Filters | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Quotes with their speaker, article URL and publication day."""
+        chosen = Filters.of(filters)
+        where, params = _where(chosen, sql.QUOTE_FILTERS)
+        statement = sql.SELECT_QUOTES + where + sql.QUOTES_ORDER + _limit(chosen, params)
+        return [_plain(row) for row in self._query(statement, params)]
+
+    def actors(self, filters: Filters | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Canonical actors across articles: how many articles and events name each."""
+        chosen = Filters.of(filters)
+        where, params = _where(chosen, sql.ACTOR_FILTERS)
+        statement = sql.SELECT_ACTORS + where + sql.ACTORS_GROUP + _limit(chosen, params)
+        rows = [_plain(row) for row in self._query(statement, params)]
+        for row in rows:
+            row["articles"] = int(row["articles"])
+            row["events"] = int(row["events"] or 0)
+        return rows
+
+    def clusters(self) -> list[dict[str, Any]]:
+        rows = [_plain(row) for row in self._query(sql.SELECT_CLUSTERS)]
+        for row in rows:
+            for key in ("sources", "quantities", "conflicts"):
+                row[key] = json.loads(row[key])
+        return rows
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open (and create or migrate) the store at ``db``: a DuckDB file path, or a
+    ``postgresql://`` URL. ``None`` means the ``db`` setting (``dateline.duckdb``)."""
+    from ..settings import DEFAULTS
+
+    target = str(db) if db else str(DEFAULTS["db"])
+    store: Store
+    if target.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        store = PostgresStore(target)
+    elif "://" in target:
+        raise DatelineError(
+            Code.BAD_DATABASE,
+            f"--db {target!r}: only DuckDB files and postgresql:// URLs are supported",
+        )
+    else:
+        from .duckdb import DuckDBStore
+
+        store = DuckDBStore(target)
+    try:
+        store.migrate()
+    except DatelineError:
+        store.close()
+        raise
+    return store

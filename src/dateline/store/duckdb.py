@@ -1,0 +1,60 @@
+"""The DuckDB backend: one file, one writing process (DuckDB locks the file)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import Code, DatelineError
+from .base import Store
+
+
+class DuckDBStore(Store):
+    engine = "duckdb"
+
+    def __init__(self, db: str) -> None:
+        super().__init__(db)
+        import duckdb
+
+        path = Path(db).expanduser()
+        if str(db) != ":memory:" and not path.parent.is_dir():
+            raise DatelineError(
+                Code.BAD_DATABASE,
+                f"--db {db!r}: the folder {path.parent} does not exist; create it first",
+            )
+        try:
+            self._con = duckdb.connect(str(path) if str(db) != ":memory:" else ":memory:")
+        except duckdb.IOException as error:
+            raise DatelineError(
+                Code.BAD_DATABASE,
+                f"--db {db!r} cannot be opened ({error}). DuckDB lets one process write a file "
+                "at a time: stop the other dateline process, or use PostgreSQL for shared access",
+            ) from None
+        except duckdb.Error as error:
+            raise DatelineError(
+                Code.BAD_DATABASE, f"--db {db!r} is not a DuckDB database: {error}"
+            ) from None
+
+    def _begin(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        self._con.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self._con.execute("ROLLBACK")
+
+    def _execute(self, statement: str, params: Sequence[Any] = ()) -> None:
+        self._con.execute(statement, list(params))
+
+    def _executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._con.executemany(statement, [list(row) for row in rows])
+
+    def _query(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self._con.execute(statement, list(params))
+        names = [column[0] for column in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def close(self) -> None:
+        self._con.close()

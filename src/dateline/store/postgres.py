@@ -1,0 +1,74 @@
+"""The PostgreSQL backend, for a server shared by several users (``--db postgresql://...``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import Code, DatelineError
+from .base import Store
+
+_MARK = re.compile(r"\?")
+#: any constant: it keys the advisory lock that serialises migrations across processes
+_MIGRATION_LOCK = 7_311_042
+
+
+def _pg(statement: str) -> str:
+    """``?`` placeholders as psycopg's ``%s`` (no statement holds a literal ``?`` or ``%``)."""
+    return _MARK.sub("%s", statement)
+
+
+class PostgresStore(Store):
+    engine = "postgres"
+
+    def __init__(self, db: str) -> None:
+        super().__init__(db)
+        import psycopg
+        from psycopg.rows import dict_row
+
+        try:
+            self._con = psycopg.connect(db, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as error:
+            raise DatelineError(
+                Code.BAD_DATABASE,
+                f"cannot connect to {_redact(db)}: {str(error).strip()}. Check that the server "
+                "runs, and the user, password and database in the URL",
+            ) from None
+        self._transaction: Any = None
+
+    def _begin(self) -> None:
+        self._transaction = self._con.transaction()
+        self._transaction.__enter__()
+
+    def _commit(self) -> None:
+        transaction, self._transaction = self._transaction, None
+        transaction.__exit__(None, None, None)
+
+    def _rollback(self) -> None:
+        transaction, self._transaction = self._transaction, None
+        error = RuntimeError("rolled back")
+        transaction.__exit__(type(error), error, None)
+
+    def _lock_migrations(self) -> None:
+        self._con.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+
+    def _execute(self, statement: str, params: Sequence[Any] = ()) -> None:
+        self._con.execute(_pg(statement), list(params))
+
+    def _executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._con.cursor() as cursor:
+            cursor.executemany(_pg(statement), [list(row) for row in rows])
+
+    def _query(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._con.cursor() as cursor:
+            cursor.execute(_pg(statement), list(params))
+            return list(cursor.fetchall()) if cursor.description else []
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def _redact(url: str) -> str:
+    """The URL without its password."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)

@@ -1,0 +1,349 @@
+"""Every SQL statement the stores run, in one place.
+
+The same text serves DuckDB and PostgreSQL: standard types, ``?`` placeholders (the PostgreSQL
+backend rewrites them to ``%s``), ``INSERT ... ON CONFLICT``. Migrations are numbered and applied
+in order by :meth:`dateline.store.base.Store.migrate`; each is recorded in ``schema_version``
+and its statements are idempotent (``IF NOT EXISTS``), so a half-applied one can be rerun.
+Add a migration at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+SCHEMA_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+)"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles, actors, mentions, events, quantities, quotes, places, dates, skipped",
+        (
+            """CREATE TABLE IF NOT EXISTS articles (
+                id TEXT PRIMARY KEY,
+                url TEXT,
+                site TEXT,
+                title TEXT,
+                published DATE,
+                published_source TEXT,
+                text TEXT NOT NULL,
+                origin TEXT,
+                record_version INTEGER,
+                record_json TEXT,
+                ingested_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS actors (
+                id TEXT PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                local_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                country TEXT,
+                sector TEXT,
+                kind TEXT,
+                role TEXT
+            )""",
+            """CREATE TABLE IF NOT EXISTS mentions (
+                actor_id TEXT NOT NULL,
+                article_id TEXT NOT NULL,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text TEXT,
+                PRIMARY KEY (actor_id, start_char, end_char)
+            )""",
+            """CREATE TABLE IF NOT EXISTS events (
+                id TEXT PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                local_id TEXT NOT NULL,
+                type TEXT NOT NULL,
+                mode TEXT,
+                context TEXT,
+                cameo TEXT,
+                date_value TEXT,
+                date_granularity TEXT,
+                date_start INTEGER,
+                date_end INTEGER,
+                event_day DATE,
+                place_name TEXT,
+                place_country TEXT,
+                place_lat DOUBLE PRECISION,
+                place_lon DOUBLE PRECISION,
+                place_geonames_id BIGINT,
+                place_start INTEGER,
+                place_end INTEGER,
+                modality TEXT,
+                reported_by TEXT,
+                confidence DOUBLE PRECISION,
+                sentence_start INTEGER,
+                sentence_end INTEGER,
+                trigger_start INTEGER,
+                trigger_end INTEGER,
+                evidence TEXT,
+                trigger_text TEXT,
+                more_evidence TEXT
+            )""",
+            """CREATE TABLE IF NOT EXISTS event_actors (
+                event_id TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                role TEXT NOT NULL,
+                pos INTEGER NOT NULL,
+                PRIMARY KEY (event_id, role, actor_id)
+            )""",
+            """CREATE TABLE IF NOT EXISTS quantities (
+                event_id TEXT NOT NULL,
+                pos INTEGER NOT NULL,
+                value DOUBLE PRECISION,
+                qualifier TEXT,
+                unit TEXT,
+                kind TEXT,
+                start_char INTEGER,
+                end_char INTEGER,
+                text TEXT,
+                PRIMARY KEY (event_id, pos)
+            )""",
+            """CREATE TABLE IF NOT EXISTS quotes (
+                id TEXT PRIMARY KEY,
+                article_id TEXT NOT NULL,
+                local_id TEXT NOT NULL,
+                kind TEXT,
+                text TEXT,
+                start_char INTEGER,
+                end_char INTEGER,
+                speaker TEXT,
+                speaker_text TEXT,
+                speaker_start INTEGER,
+                speaker_end INTEGER,
+                cue_start INTEGER,
+                cue_end INTEGER,
+                reported_by TEXT
+            )""",
+            """CREATE TABLE IF NOT EXISTS places (
+                article_id TEXT NOT NULL,
+                pos INTEGER NOT NULL,
+                name TEXT,
+                country TEXT,
+                lat DOUBLE PRECISION,
+                lon DOUBLE PRECISION,
+                geonames_id BIGINT,
+                start_char INTEGER,
+                end_char INTEGER,
+                PRIMARY KEY (article_id, pos)
+            )""",
+            """CREATE TABLE IF NOT EXISTS dates (
+                article_id TEXT NOT NULL,
+                pos INTEGER NOT NULL,
+                text TEXT,
+                value TEXT,
+                type TEXT,
+                start_char INTEGER,
+                end_char INTEGER,
+                PRIMARY KEY (article_id, pos)
+            )""",
+            """CREATE TABLE IF NOT EXISTS skipped (
+                origin TEXT NOT NULL,
+                code TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                seen_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (origin, code)
+            )""",
+            "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+            "CREATE INDEX IF NOT EXISTS events_type_day ON events (type, event_day)",
+            "CREATE INDEX IF NOT EXISTS actors_article ON actors (article_id)",
+            "CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id)",
+            "CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id)",
+        ),
+    ),
+    Migration(
+        2,
+        "clusters of events fused across articles",
+        (
+            """CREATE TABLE IF NOT EXISTS clusters (
+                id TEXT NOT NULL,
+                type TEXT,
+                first_report DATE,
+                last_report DATE,
+                first_day DATE,
+                last_day DATE,
+                place_name TEXT,
+                place_country TEXT,
+                n_events INTEGER NOT NULL,
+                n_articles INTEGER NOT NULL,
+                n_sites INTEGER NOT NULL,
+                sources TEXT NOT NULL,
+                quantities TEXT NOT NULL,
+                conflicts TEXT NOT NULL,
+                created_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS cluster_members (
+                cluster_id TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                article_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS cluster_members_event ON cluster_members (event_id)",
+        ),
+    ),
+)
+
+# --- writes -------------------------------------------------------------------------------
+
+SELECT_VERSIONS = "SELECT version FROM schema_version ORDER BY version"
+INSERT_VERSION = "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)"
+
+HAS_ARTICLE = "SELECT 1 FROM articles WHERE id = ?"
+ARTICLE_IDS = "SELECT id FROM articles"
+
+INSERT_ARTICLE = """INSERT INTO articles
+    (id, url, site, title, published, published_source, text, origin, record_version,
+     record_json, ingested_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO NOTHING"""
+INSERT_ACTOR = """INSERT INTO actors (id, article_id, local_id, name, country, sector, kind, role)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_MENTION = """INSERT INTO mentions (actor_id, article_id, start_char, end_char, text)
+    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"""
+INSERT_EVENT = """INSERT INTO events
+    (id, article_id, local_id, type, mode, context, cameo, date_value, date_granularity,
+     date_start, date_end, event_day, place_name, place_country, place_lat, place_lon,
+     place_geonames_id, place_start, place_end, modality, reported_by, confidence,
+     sentence_start, sentence_end, trigger_start, trigger_end, evidence, trigger_text,
+     more_evidence)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_EVENT_ACTOR = """INSERT INTO event_actors (event_id, actor_id, role, pos)
+    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"""
+INSERT_QUANTITY = """INSERT INTO quantities
+    (event_id, pos, value, qualifier, unit, kind, start_char, end_char, text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_QUOTE = """INSERT INTO quotes
+    (id, article_id, local_id, kind, text, start_char, end_char, speaker, speaker_text,
+     speaker_start, speaker_end, cue_start, cue_end, reported_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_PLACE = """INSERT INTO places
+    (article_id, pos, name, country, lat, lon, geonames_id, start_char, end_char)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_DATE = """INSERT INTO dates (article_id, pos, text, value, type, start_char, end_char)
+    VALUES (?, ?, ?, ?, ?, ?, ?)"""
+UPSERT_SKIPPED = """INSERT INTO skipped (origin, code, reason, seen_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (origin, code) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at"""
+
+DELETE_CLUSTER_MEMBERS = "DELETE FROM cluster_members"
+DELETE_CLUSTERS = "DELETE FROM clusters"
+INSERT_CLUSTER = """INSERT INTO clusters
+    (id, type, first_report, last_report, first_day, last_day, place_name, place_country,
+     n_events, n_articles, n_sites, sources, quantities, conflicts, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_CLUSTER_MEMBER = (
+    "INSERT INTO cluster_members (cluster_id, event_id, article_id) VALUES (?, ?, ?)"
+)
+
+# --- reads --------------------------------------------------------------------------------
+
+COUNT_TABLES: tuple[str, ...] = (
+    "articles",
+    "actors",
+    "mentions",
+    "events",
+    "event_actors",
+    "quantities",
+    "quotes",
+    "places",
+    "dates",
+    "clusters",
+    "cluster_members",
+    "skipped",
+)
+
+SELECT_RECORD = "SELECT text, record_json FROM articles WHERE id = ?"
+SELECT_SKIPPED = "SELECT origin, code, reason, seen_at FROM skipped ORDER BY origin, code"
+
+SELECT_EVENTS = """SELECT e.id, e.article_id, e.local_id, e.type, e.mode, e.context, e.cameo,
+    e.date_value, e.date_granularity, e.event_day AS day, e.place_name, e.place_country,
+    e.place_lat, e.place_lon, e.place_geonames_id, e.modality, e.confidence,
+    e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
+    e.evidence, e.trigger_text AS trigger, e.more_evidence,
+    e.reported_by AS reported_by_id, rb.name AS reported_by, rb.country AS reported_by_country,
+    a.url, a.site, a.title, a.published,
+    cm.cluster_id, c.n_articles AS cluster_articles, c.n_sites AS cluster_sites
+    FROM events e
+    JOIN articles a ON a.id = e.article_id
+    LEFT JOIN actors rb ON rb.id = e.reported_by
+    LEFT JOIN cluster_members cm ON cm.event_id = e.id
+    LEFT JOIN clusters c ON c.id = cm.cluster_id"""
+EVENTS_ORDER = " ORDER BY e.event_day NULLS LAST, a.published NULLS LAST, e.id"
+
+SELECT_EVENT_ACTORS = """SELECT ea.event_id, ea.role, ea.pos, ac.id, ac.name, ac.country,
+    ac.sector, ac.kind FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id
+    WHERE ea.event_id IN ({marks}) ORDER BY ea.event_id, ea.role, ea.pos"""
+SELECT_QUANTITIES = """SELECT event_id, pos, value, qualifier, unit, kind, start_char, end_char,
+    text FROM quantities WHERE event_id IN ({marks}) ORDER BY event_id, pos"""
+
+SELECT_QUOTES = """SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.start_char,
+    q.end_char, q.speaker AS speaker_id, sp.name AS speaker, sp.country AS speaker_country,
+    sp.sector AS speaker_sector, q.speaker_text, q.reported_by,
+    a.url, a.site, a.title, a.published
+    FROM quotes q
+    JOIN articles a ON a.id = q.article_id
+    LEFT JOIN actors sp ON sp.id = q.speaker"""
+QUOTES_ORDER = " ORDER BY a.published NULLS LAST, q.article_id, q.start_char"
+
+SELECT_ACTORS = """SELECT ac.name, ac.country, ac.sector, ac.kind,
+    COUNT(DISTINCT ac.article_id) AS articles,
+    SUM(COALESCE(ev.n, 0)) AS events,
+    MIN(a.published) AS first_seen, MAX(a.published) AS last_seen,
+    MIN(a.url) AS example_url
+    FROM actors ac
+    JOIN articles a ON a.id = ac.article_id
+    LEFT JOIN (SELECT actor_id, COUNT(*) AS n FROM event_actors GROUP BY actor_id) ev
+        ON ev.actor_id = ac.id"""
+ACTORS_GROUP = (
+    " GROUP BY ac.name, ac.country, ac.sector, ac.kind ORDER BY articles DESC, events DESC, ac.name"
+)
+
+SELECT_CLUSTERS = """SELECT id, type, first_report, last_report, first_day, last_day,
+    place_name, place_country, n_events, n_articles, n_sites, sources, quantities, conflicts
+    FROM clusters ORDER BY first_day NULLS LAST, id"""
+
+# --- filter fragments (each takes the parameters listed beside it) -------------------------
+
+LIKE = " LIKE ? ESCAPE '\\'"
+EVENT_FILTERS: dict[str, str] = {
+    "type": "e.type = ?",
+    "mode": "e.mode" + LIKE,
+    "since": "e.event_day >= ?",
+    "until": "e.event_day <= ?",
+    "place": "LOWER(e.place_name)" + LIKE,
+    "text": "LOWER(e.evidence)" + LIKE,
+    # actor: a name fragment or a country code, for actors and recipients alike
+    "actor": """EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id
+        WHERE ea.event_id = e.id AND (LOWER(ac.name)"""
+    + LIKE
+    + " OR ac.country = ?))",
+    # country: of an actor, a recipient or the place
+    "country": """(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors ea
+        JOIN actors ac ON ac.id = ea.actor_id WHERE ea.event_id = e.id AND ac.country = ?))""",
+    "article": "e.article_id = ?",
+}
+QUOTE_FILTERS: dict[str, str] = {
+    "speaker": "(LOWER(sp.name)" + LIKE + " OR LOWER(q.speaker_text)" + LIKE + ")",
+    "text": "LOWER(q.text)" + LIKE,
+    "since": "a.published >= ?",
+    "until": "a.published <= ?",
+    "country": "sp.country = ?",
+    "article": "q.article_id = ?",
+}
+ACTOR_FILTERS: dict[str, str] = {
+    "actor": "LOWER(ac.name)" + LIKE,
+    "country": "ac.country = ?",
+    "sector": "ac.sector = ?",
+    "since": "a.published >= ?",
+    "until": "a.published <= ?",
+}

@@ -1,0 +1,129 @@
+"""Exports: every row, in every format, carries its evidence sentence and source URL."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from dateline.errors import DatelineError
+from dateline.export import DATELINE_GDELT_COLUMNS, GDELT_COLUMNS, cameo_roots, export
+from dateline.fusion import fuse
+from dateline.store import Store, open_store
+from helpers_store import fusion_records, small_record
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(str(tmp_path / "export.duckdb"))
+    for record in [*fusion_records(), small_record(1)]:
+        opened.add_record(record)
+    fuse(opened)
+    yield opened
+    opened.close()
+
+
+def test_csv(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    assert export(store, "csv", out) == 5
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 5
+    assert all(r["evidence"] and r["url"] for r in rows)
+    kyiv = next(r for r in rows if r["site"] == "Kyiv Ledger")
+    assert kyiv["actor_countries"] == "RUS" and kyiv["recipient_countries"] == "UKR"
+    assert json.loads(kyiv["quantities"])[0]["value"] == 12
+    assert kyiv["cluster_id"]
+
+
+def test_parquet(store: Store, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "events.parquet"
+    assert export(store, "parquet", out, {"type": "ASSAULT"}) == 3
+    table = pq.read_table(out)
+    assert table.num_rows == 3
+    rows = table.to_pylist()
+    assert all(r["evidence"] and r["url"] for r in rows)
+    assert {r["place_lat"] for r in rows} == {49.7106}
+
+
+def test_jsonl(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    export(store, "jsonl", out)
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(rows) == 5
+    assert all(r["evidence"] and r["url"] and "actors" in r for r in rows)
+
+
+def test_gdelt(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    export(store, "gdelt", out)
+    lines = out.read_text("utf-8").splitlines()
+    header = lines[0].split("\t")
+    assert len(GDELT_COLUMNS) == 61
+    assert header == [*GDELT_COLUMNS, *DATELINE_GDELT_COLUMNS]
+    rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+    assert len(rows) == 5
+    assert all(r["SOURCEURL"] and r["Evidence"] for r in rows)
+    kyiv = next(r for r in rows if "kyivledger" in r["SOURCEURL"])
+    assert kyiv["Day"] == "20250314" and kyiv["MonthYear"] == "202503" and kyiv["Year"] == "2025"
+    assert (kyiv["Actor1Name"], kyiv["Actor1CountryCode"], kyiv["Actor1Type1Code"]) == (
+        "RUSSIA", "RUS", "MIL",
+    )  # fmt: skip
+    assert kyiv["Actor1Code"] == "RUSMIL" and kyiv["Actor2CountryCode"] == "UKR"
+    assert (kyiv["EventCode"], kyiv["EventRootCode"], kyiv["QuadClass"]) == ("190", "19", "4")
+    assert float(kyiv["GoldsteinScale"]) == -10.0
+    assert (kyiv["NumSources"], kyiv["NumArticles"], kyiv["NumMentions"]) == ("3", "3", "1")
+    assert kyiv["ActionGeo_FullName"] == "Kupiansk" and kyiv["ActionGeo_CountryCode"] == "UKR"
+    assert int(kyiv["GlobalEventID"]) > 0 and kyiv["DATEADDED"].isdigit()
+    talks = next(r for r in rows if r["PloverType"] == "CONSULT")
+    # a reciprocal meeting: the second actor stands as Actor2
+    assert (talks["Actor2CountryCode"], talks["QuadClass"], talks["GoldsteinScale"]) == (
+        "KEN", "1", "1.0",
+    )  # fmt: skip
+    assert talks["NumSources"] == "1"
+
+
+def test_goldstein_table_covers_every_root() -> None:
+    table = cameo_roots()
+    assert sorted(table) == [f"{n:02d}" for n in range(1, 21)]
+    assert all(-10 <= g <= 10 and q in (1, 2, 3, 4) for g, q in table.values())
+
+
+def test_unknown_format(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(DatelineError, match="unknown export format"):
+        export(store, "xlsx", tmp_path / "x.xlsx")
+
+
+def test_cli_export_and_fuse(store: Store, tmp_path: Path) -> None:
+    from dateline.cli.store import register
+
+    db = store.db
+    store.close()
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """dateline (test)"""
+
+    register(app)
+    runner = CliRunner()
+    result = runner.invoke(app, ["fuse", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "1 cluster(s) of 3 event(s); 1 with figures that differ" in result.output
+    for fmt, name in (("csv", "e.csv"), ("gdelt", "e.tsv"), ("jsonl", "e.jsonl")):
+        out = tmp_path / name
+        result = runner.invoke(app, ["export", "--format", fmt, "--out", str(out), "--db", db])
+        assert result.exit_code == 0, result.output
+        assert f"wrote 5 event(s) to {out}" in result.output
+        assert "https://kyivledger.example/" in out.read_text("utf-8")
+    result = runner.invoke(
+        app, ["export", "--format", "xml", "--out", str(tmp_path / "x"), "--db", db]
+    )
+    assert result.exit_code == 2 and "unknown export format" in result.output
