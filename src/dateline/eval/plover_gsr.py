@@ -234,8 +234,18 @@ def evaluate(
         gold_records = gold_records[: max(0, limit)]
     if pipeline is None:
         from ..pipeline import Pipeline
+        from ..stages import default_stages
+        from ..stages.events import EventStage
 
-        pipeline = Pipeline.load()
+        # A sentence-level typing task: every candidate counts, even one whose actor has no
+        # known country or whose confidence is below the article-level floor.
+        stages = [
+            EventStage(min_confidence=0.0, require_actor_country=False)
+            if stage.name == "events"
+            else stage
+            for stage in default_stages()
+        ]
+        pipeline = Pipeline.load(stages=stages)
     articles = [
         Article(text=g["text"], published=_published(g.get("date")), origin=g.get("id"))
         for g in gold_records

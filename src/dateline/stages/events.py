@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from ..knowledge import Knowledge
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+COOPERATIVE = {"AID", "SUPPORT", "CONCEDE", "RETREAT", "COOPERATE", "CONSULT"}
+CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+THREAT_MODES = {"SANCTION": "restrict", "COERCE": "arrest", "ASSAULT": "violence",
+                "MOBILIZE": "violence"}
 # Speech acts aimed at someone: with no recipient in the parse, the other side named in the
 # sentence is taken.
 ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
@@ -146,7 +150,10 @@ class EventStage:
     requires: tuple[str, ...] = ("doc", "actors", "mentions", "dates", "places", "quotes")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, min_confidence: float | None = None) -> None:
+    def __init__(
+        self, min_confidence: float | None = None, require_actor_country: bool = True
+    ) -> None:
+        self.require_actor_country = require_actor_country
         from ..settings import DEFAULTS
 
         self.lexicon: Lexicon | None = None
@@ -176,7 +183,7 @@ class EventStage:
         kept = [
             c
             for c in candidates
-            if finder.countries(c.actor)
+            if (finder.countries(c.actor) or not self.require_actor_country)
             and c.confidence >= self.min_confidence
             and not (c.type == "ACCUSE" and not c.recipient)
         ]
@@ -213,6 +220,10 @@ class _Finder:
                     keys.append((f"{lemma} {child.lower_}", "VERB"))
         if pos == "NOUN" and lower == "talks":
             keys.append(("talks", "NOUN"))
+        if pos == "NOUN":
+            for child in token.lefts:
+                if child.dep_ == "compound" and child.i == token.i - 1:
+                    keys.append((f"{child.lemma_.lower()} {lemma}", "NOUN"))
         if pos == "ADJ" and token.tag_ in ("VBN", "JJ"):
             keys.append((lower, "ADJ"))
         keys.append((lemma, pos))
@@ -276,12 +287,47 @@ class _Finder:
     # ------------------------------------------------------------------ candidates
     def candidates(self, token: Token) -> list[_Candidate]:
         out = []
+        obligation = self._obligation_request(token)
+        if obligation is not None:
+            return [obligation]
         for trigger in self.triggers_for(token):
             candidate = self._build(token, trigger)
             if candidate is not None:
                 out.append(candidate)
                 break  # one reading per token: the first whose needs are met
         return out
+
+    def _obligation_request(self, token: Token) -> _Candidate | None:
+        """A speaker saying another side must or should act is a REQUEST ("X said Sweden
+        should lift its restrictions", "Y declared the government must resign")."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.modality["report"]:
+            return None
+        speaker: list[str] = []
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                speaker += self.actors_of(child, follow_conj=True)
+        if not speaker:
+            speaker = self._inherited_subject(token)
+        for clause in token.children:
+            if clause.dep_ not in ("ccomp", "parataxis"):
+                continue
+            modal = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")]
+            if not modal:
+                continue
+            addressee: list[str] = []
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    addressee += self.actors_of(child, follow_conj=True)
+            if not speaker or set(addressee) & set(speaker):
+                continue
+            trigger = Trigger(lemma="(must)", pos="VERB", type="REQUEST", mode=("change",),
+                              context=(), cameo="10", needs="", prior=0.6)
+            return _Candidate(
+                token=token, trigger=trigger, type="REQUEST", mode=["change"], context=[],
+                cameo="10", actor=_unique(speaker), recipient=_unique(addressee),
+                modality="asserted", reported_by=None, confidence=0.6, head_token=token,
+            )
+        return None
 
     def _build(self, token: Token, trigger: Trigger) -> _Candidate | None:
         if trigger.lemma == "warn" and not self._threat_content(token):
@@ -304,8 +350,18 @@ class _Finder:
             recipient = [r for r in recipient if r not in actor]
         modality = self._modality(token, head)
         reported_by = self._reporter(head, actor)
-        if event_type == "AID" and modality == "intended":
-            event_type, cameo = "AGREE", "033"
+        if modality == "intended" and event_type in COOPERATIVE:
+            # PLOVER: an announced intent to cooperate or give is AGREE.
+            event_type, cameo, mode = "AGREE", "03", []
+        if (
+            modality in ("intended", "hypothetical")
+            and event_type in CONFLICTUAL
+            and (reported_by is None or self.countries([reported_by]) & self.countries(actor))
+            and self._own_words(head)
+        ):
+            # A side saying what force or pressure it will use is a threat (PLOVER THREATEN).
+            event_type, cameo, modality = "THREATEN", "13", "asserted"
+            mode = [THREAT_MODES.get(trigger.type, "violence")]
         if event_type in ("CONCEDE", "AGREE", "AID") and modality == "negated" and (
             self._refusal(head)
         ):
@@ -651,6 +707,12 @@ class _Finder:
                 if self.lexicon.in_class(sub.lemma_, "hostile"):
                     return True
         return False
+
+    def _own_words(self, head: Token) -> bool:
+        """The act is announced by a speech or intention verb above it (not merely
+        mentioned as a possibility by the reporter)."""
+        report = self.lexicon.modality["report"] | self.lexicon.modality["intention"]
+        return any(node.lemma_.lower() in report for node in _path_to_root(head)[1:5])
 
     def _refusal(self, head: Token) -> bool:
         """The negation sits on a will or readiness to act ("not willing to", "refused to"),
