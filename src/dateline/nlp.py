@@ -11,6 +11,19 @@ from .settings import DEFAULTS
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+PARAGRAPH_BREAKS = "paragraph_breaks"
+
+
+def mark_paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: news paragraphs, headlines and boilerplate lines
+    ("Sign up to our newsletter") never run on into the next paragraph's sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -20,5 +33,10 @@ def load_nlp(model: str = DEFAULTS["model"]) -> Language:
     if importlib.util.find_spec(model) is None:
         raise ModelMissingError(model)
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(model)
+    if PARAGRAPH_BREAKS not in Language.factories:
+        Language.component(PARAGRAPH_BREAKS)(mark_paragraph_breaks)
+    nlp = spacy.load(model)
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp

@@ -236,6 +236,12 @@ class _Finder:
     def _needs_met(self, token: Token, trigger: Trigger) -> bool:
         if not trigger.needs:
             return True
+        if trigger.needs == "future":
+            return any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll")
+                for node in _path_to_root(token)[:3]
+                for c in node.children
+            )
         if trigger.needs == "xcomp":
             return any(c.dep_ == "xcomp" for c in token.children)
         kind, _, value = trigger.needs.partition("=")
@@ -243,6 +249,11 @@ class _Finder:
         if kind == "prep":
             return any(c.dep_ in ("prep", "agent") and c.lower_ in options for c in token.children)
         words = self._object_region(token)
+        if "person" in options:
+            # A person object must be the object itself, not a word deep inside it.
+            heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+            heads += [h for c in heads for h in c.conjuncts]
+            words = heads + [w for w in words if w not in heads and not self._is_person(w)]
         has = any(self._in_class(w, name) for w in words for name in options)
         return has if kind == "obj" else not has
 
@@ -330,7 +341,8 @@ class _Finder:
         return None
 
     def _build(self, token: Token, trigger: Trigger) -> _Candidate | None:
-        if trigger.lemma == "warn" and not self._threat_content(token):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        if trigger.lemma == "warn" and (passive or not self._threat_content(token)):
             return None  # "warned of famine", "warned that a missile came close": no threat
         head = token
         if (
@@ -415,6 +427,11 @@ class _Finder:
                     actor += self.actors_of(child, follow_conj=True)
                 elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                     actor += self._objects_of(child)
+                elif child.dep_ == "acl":
+                    # "sanctions imposed by London"
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "agent":
+                            actor += self._objects_of(grandchild)
             if token.pos_ == "ADJ":
                 actor += (
                     self.actors_of(token.head, follow_conj=False) if token.dep_ == "amod" else []
@@ -432,6 +449,17 @@ class _Finder:
             if passive:
                 for agent in agents:
                     actor += self._objects_of(agent)
+                if not agents and trigger.lemma in ("summon", "call in"):
+                    for child in verb.children:
+                        if child.dep_ == "prep" and child.lower_ == "to":
+                            actor += self._objects_of(child)
+                if not actor and trigger.type in ("SANCTION", "COERCE", "AID", "AGREE"):
+                    # "963 Americans it said were banned": a government announcing its own act.
+                    reporter = self._reporter(verb, [])
+                    if reporter is not None and self.actors.get(reporter) is not None and (
+                        self.actors[reporter].kind in ("state", "organisation")
+                    ):
+                        actor.append(reporter)
                 for subject in passive:
                     recipient += self.actors_of(subject, follow_conj=True)
             for subject in subjects:
@@ -454,6 +482,14 @@ class _Finder:
                     recipient += self._objects_of(child)
                 if child.dep_ == "dative":
                     recipient += self.actors_of(child, follow_conj=True)
+        if not recipient and trigger.type in ("AID", "SANCTION", "AGREE", "SUPPORT"):
+            for child in head.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    for sub in child.subtree:
+                        if sub.dep_ == "prep" and sub.lower_ in ("to", "for", "against", "on"):
+                            recipient += self._objects_of(sub)
+                            if recipient:
+                                break
         if token.pos_ == "NOUN" and head is token and not recipient:
             for child in token.children:
                 if (
@@ -553,7 +589,11 @@ class _Finder:
         "said ... and accused"); a relative clause's subject is the noun it modifies."""
         node = verb
         for _ in range(3):
-            if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head is not node:
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
+                node = node.head  # "after accusing X": climb through the preposition
+            if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep") and (
+                node.head is not node
+            ):
                 parent = node.head
                 subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found: list[str] = []
@@ -896,9 +936,11 @@ class _Finder:
                 re.match(r"^\d{4}-\d{2}-\d{2}", expression.value)
             ):
                 best = expression
-        if best is not None and best.value:
-            return EventDate(value=best.value[:10], granularity="day", span=best.span)
         published = self.document.article.published
+        if best is not None and best.value and (
+            published is None or _days_apart(best.value, published.isoformat()) <= 7
+        ):
+            return EventDate(value=best.value[:10], granularity="day", span=best.span)
         if candidate.type in STATEMENTS and published is not None:
             return EventDate(value=published.isoformat(), granularity="day", span=None)
         return None
