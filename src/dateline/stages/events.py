@@ -173,7 +173,7 @@ class EventStage:
         doc = document.doc
         if doc is None:
             return document
-        finder = _Finder(document, self.lexicon)
+        finder = _Finder(document, self.lexicon, self.knowledge)
         candidates: list[_Candidate] = []
         for sent in doc.sents:
             for token in sent:
@@ -194,7 +194,10 @@ class EventStage:
 class _Finder:
     """The per-document work: trigger matching, arguments, modality, attachments."""
 
-    def __init__(self, document: Document, lexicon: Lexicon) -> None:
+    def __init__(
+        self, document: Document, lexicon: Lexicon, knowledge: Knowledge | None = None
+    ) -> None:
+        self.knowledge = knowledge
         self.document = document
         self.lexicon = lexicon
         self.text = document.text
@@ -943,6 +946,17 @@ class _Finder:
             return EventDate(value=best.value[:10], granularity="day", span=best.span)
         if candidate.type in STATEMENTS and published is not None:
             return EventDate(value=published.isoformat(), granularity="day", span=None)
+        if candidate.type == "ASSAULT" and published is not None:
+            # An attack reported without its day: the last day the report named before it
+            # if that is within two days of publication, else the day of the report.
+            for expression in reversed(self.document.dates):
+                if expression.span[0] >= sent.start_char or not expression.value:
+                    continue
+                if re.match(r"^\d{4}-\d{2}-\d{2}", expression.value) and (
+                    _days_apart(expression.value, published.isoformat()) <= 2
+                ):
+                    return EventDate(expression.value[:10], "day", expression.span)
+            return EventDate(value=published.isoformat(), granularity="day", span=None)
         return None
 
     def _tree_distance(self, candidate: _Candidate, span: tuple[int, int]) -> int:
@@ -961,18 +975,33 @@ class _Finder:
         return best
 
     def _place(self, candidate: _Candidate) -> Place | None:
+        """The place in the sentence closest to the trigger in the parse; a town beats a
+        country or region named as well ("shelling in Kharkiv, Ukraine"). An attack takes
+        the sentence's place even when the parse does not link it."""
         sent = candidate.token.sent
         options = []
         for place in self.document.places:
             if not (sent.start_char <= place.span[0] < sent.end_char):
                 continue
+            if self._is_adjective(place.span):
+                continue
             distance = self._tree_distance(candidate, place.span)
-            if distance <= 4:
-                options.append((distance, place.span, place))
+            broad = 1 if self._is_country(place) else 0
+            if distance <= 4 or candidate.type == "ASSAULT":
+                options.append((broad, distance, place.span, place))
         if not options:
             return None
-        options.sort(key=lambda o: (o[0], o[1]))
-        return options[0][2]
+        options.sort(key=lambda o: (o[0], o[1], o[2]))
+        return options[0][3]
+
+    def _is_adjective(self, span: tuple[int, int]) -> bool:
+        text = self.text[span[0] : span[1]]
+        kn = self.knowledge
+        return kn is not None and kn.country(text) is None and kn.country_of_adjective(text) is not None
+
+    def _is_country(self, place: Place) -> bool:
+        kn = self.knowledge
+        return kn is not None and kn.country(place.name) is not None
 
     def _quantities(self, candidate: _Candidate) -> list[Quantity]:
         sent = candidate.token.sent

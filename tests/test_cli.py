@@ -1,0 +1,226 @@
+"""The command line as users see it: exact help and error messages, exit status 2 for errors,
+output file names, and ``extract --out`` on an article written for this test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from typer.testing import CliRunner, Result
+
+from dateline.cli import app, output_name
+
+# Rich lays the help out for the terminal; pin its width and drop any colour codes.
+ENV = {"COLUMNS": "80", "TERMINAL_WIDTH": "80", "FORCE_COLOR": None, "NO_COLOR": "1"}
+
+COMMANDS = ["extract", "eval", "demo", "ingest", "events", "quotes", "actors", "export", "fuse"]
+
+HELP = """\
+                                                                                
+ Usage: dateline [OPTIONS] COMMAND [ARGS]...                                    
+                                                                                
+ Turn news articles into sourced event data.                                    
+                                                                                
+╭─ Options ────────────────────────────────────────────────────────────────────╮
+│ --help        <bool>  Show this message and exit.                            │
+╰──────────────────────────────────────────────────────────────────────────────╯
+╭─ Commands ───────────────────────────────────────────────────────────────────╮
+│ extract  Extract actors, events, quotes, dates and places from articles.     │
+│ eval     Score the pipeline against gold annotations (see                    │
+│          ../shared/eval/GUIDELINES.md).                                      │
+│ demo     Ingest the example articles shipped with dateline and show what     │
+│          came out.                                                           │
+│ ingest   Extract articles and store them; articles already stored are        │
+│          skipped.                                                            │
+│ events   List stored events with their evidence and source.                  │
+│ quotes   List stored quotes: who said what, when, and where it was reported. │
+│ actors   List actors across stored articles, most often named first.         │
+│ export   Write all stored events to a file, each row with its evidence and   │
+│          source URL.                                                         │
+│ fuse     Merge reports of the same event across articles into clusters.      │
+╰──────────────────────────────────────────────────────────────────────────────╯
+
+"""
+
+# An article written for this test (no real event); its header gives site, title and URL,
+# and the date comes from the URL.
+ARTICLE = """\
+Site: Example Wire
+Title: Finance ministers meet in Lisbon
+URL: https://news.example.org/world/2024/mar/12/finance-ministers-lisbon
+
+The finance ministers of Portugal and Spain met in Lisbon on Tuesday to discuss a shared \
+plan for rail links between the two countries.
+
+"We agreed on the first steps," the Portuguese finance minister told reporters after the \
+meeting. Spain's government said on Wednesday that talks would continue next month.
+"""
+
+ARTICLE_BLOCK = {
+    "id": "084be0815dc252fe",
+    "url": "https://news.example.org/world/2024/mar/12/finance-ministers-lisbon",
+    "site": "Example Wire",
+    "title": "Finance ministers meet in Lisbon",
+    "published": "2024-03-12",
+    "published_source": "url",
+}
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args), env=ENV)
+
+
+def assert_error(result: Result, message: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == f"Error: {message}\n"
+
+
+# -- help ---------------------------------------------------------------------------------
+
+
+def test_help_lists_every_command() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    assert click.unstyle(result.output) == HELP
+
+
+def test_no_arguments_shows_the_help() -> None:
+    result = invoke()
+    assert result.exit_code == 2  # click: missing command
+    assert click.unstyle(result.output) == HELP[:-1]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0, result.output
+    assert f"Usage: dateline {command} [OPTIONS]" in click.unstyle(result.output)
+
+
+# -- errors: a message on stderr and exit status 2 ------------------------------------------
+
+
+@pytest.mark.slow  # extract loads the pipeline before it reads the file
+def test_extract_a_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    assert_error(invoke("extract", str(missing)), f"[E001] {missing} does not exist; check the path")
+
+
+def test_extract_an_unknown_format() -> None:
+    assert_error(
+        invoke("extract", "--format", "xml", "article.txt"),
+        "unknown --format 'xml'; use json or table",
+    )
+
+
+def test_extract_several_inputs_without_out() -> None:
+    assert_error(
+        invoke("extract", "one.txt", "two.txt"),
+        "several inputs need --out DIR (one JSON file is written per input)",
+    )
+
+
+def test_eval_an_unknown_task(tmp_path: Path) -> None:
+    assert_error(
+        invoke("eval", "--task", "nope", str(tmp_path)),
+        "unknown --task 'nope'; choose one of gold, time, places, quotes, plover-gsr, fusion",
+    )
+
+
+def test_eval_a_missing_path(tmp_path: Path) -> None:
+    missing = tmp_path / "no-gold"
+    assert_error(invoke("eval", str(missing)), f"no such path(s): {missing}")
+
+
+def test_a_store_command_with_an_unknown_format(tmp_path: Path) -> None:
+    result = invoke("events", "--db", str(tmp_path / "empty.duckdb"), "--format", "xml")
+    assert_error(result, "unknown --format 'xml'; use table, json or csv")
+
+
+def test_a_store_command_on_an_empty_database(tmp_path: Path) -> None:
+    result = invoke("events", "--db", str(tmp_path / "empty.duckdb"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "(no rows)\n"
+    result = invoke("quotes", "--db", str(tmp_path / "empty.duckdb"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []
+
+
+# -- output file names ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("corpus/kyiv-strike/article.txt", "kyiv-strike"),
+        ("corpus/kyiv-strike/notes.txt", "notes"),
+        ("corpus/report.html", "report"),
+        ("feeds/world.rss.xml", "world.rss"),
+        ("article.txt", "article"),
+    ],
+)
+def test_output_name(path: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert output_name(Path(path)) == name
+
+
+def test_output_name_of_article_txt_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lisbon-talks"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    assert output_name(Path("./article.txt")) == "article"  # no folder named: the stem
+    assert output_name(Path("../lisbon-talks/article.txt")) == "lisbon-talks"
+
+
+# -- extract --out --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_extract_writes_one_json_file_per_input(tmp_path: Path) -> None:
+    from dateline.records import validate_record
+
+    folder = tmp_path / "lisbon-talks"
+    folder.mkdir()
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "second.txt").write_text(ARTICLE.replace("mar/12", "mar/13"), encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = invoke(
+        "extract", str(folder / "article.txt"), str(tmp_path / "second.txt"), "--out", str(out)
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == f"wrote 2 file(s) to {out}\n"
+    assert sorted(p.name for p in out.iterdir()) == ["lisbon-talks.json", "second.json"]
+    record = json.loads((out / "lisbon-talks.json").read_text(encoding="utf-8"))
+    validate_record(record)
+    text = record["article"].pop("text")
+    assert record["article"] == ARTICLE_BLOCK
+    assert text.startswith("The finance ministers of Portugal and Spain met in Lisbon")
+    assert text.endswith("talks would continue next month.")
+    # The stages keep improving: check the shape, not every value.
+    assert set(record) >= {"actors", "events", "quotes", "dates", "places"}
+    assert {"PRT", "ESP"} <= {a["country"] for a in record["actors"]}
+    assert any(p["name"] == "Lisbon" and p["country"] == "PRT" for p in record["places"])
+    assert any(d["value"] == "2024-03-12" for d in record["dates"])  # "on Tuesday"
+    assert all(q["text"] and text[q["span"][0] : q["span"][1]] for q in record["quotes"])
+    second = json.loads((out / "second.json").read_text(encoding="utf-8"))
+    assert second["article"]["published"] == "2024-03-13"
+
+
+@pytest.mark.slow
+def test_extract_from_standard_input_as_a_table() -> None:
+    result = CliRunner().invoke(app, ["extract", "--format", "table", "-"], input=ARTICLE, env=ENV)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "Finance ministers meet in Lisbon",
+        "Example Wire | published 2024-03-12 (url)",
+    ]
+    assert {"EVENTS", "QUOTES", "ACTORS"} <= set(lines)
