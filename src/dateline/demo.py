@@ -34,16 +34,18 @@ def run_demo(db: str) -> str:
         "Events (type, actor -> recipient, date, evidence):",
     ]
     for row in events:
+        actors = ", ".join(a["name"] for a in row.get("actors") or []) or "?"
+        recipients = ", ".join(a["name"] for a in row.get("recipients") or []) or "-"
+        evidence = " ".join((row.get("evidence") or "").split())
         lines.append(
-            f"  {row.get('type', ''):<9} {row.get('actor_names') or row.get('actor') or '-'}"
-            f" -> {row.get('recipient_names') or row.get('recipient') or '-'}"
-            f"  {row.get('date') or '-'}  “{(row.get('evidence') or '')[:90]}”"
+            f"  {row['type']:<9} {actors} -> {recipients}  {row.get('day') or '-'}"
+            f"  [{row.get('site')}] “{evidence[:80]}”"
         )
     lines.append("")
-    lines.append("Quotes:")
+    lines.append("Quotes (speaker: words):")
     for row in quotes:
-        lines.append(f"  {row.get('speaker_name') or row.get('speaker_text') or '?'}: "
-                     f"“{(row.get('text') or '')[:90]}”")
+        speaker = row.get("speaker") or row.get("speaker_text") or "?"
+        lines.append(f"  {speaker}: “{' '.join((row.get('text') or '').split())[:80]}”")
     lines.append("")
     lines.append(f"Next: dateline events --db {db}   |   dateline export --db {db} --format csv --out events.csv")
     return "\n".join(lines)

@@ -60,6 +60,11 @@ GOVERNMENT_HEADS = {
     "state",
     "officials",
 }
+# Offices held by one person per country at a time: "the Russian president" is Putin, but
+# "the Russian ambassador" depends on where, so it stays a description.
+UNIQUE_OFFICES = {"president", "prime minister", "chancellor", "monarch", "supreme leader",
+                  "crown prince", "vice president", "foreign minister", "defence minister",
+                  "interior minister", "finance minister", "national security adviser"}
 DETERMINERS = {
     "a",
     "an",
@@ -397,14 +402,24 @@ class ActorStage:
             lemma = head.lemma_.lower()
             if role is None and lemma not in GOVERNMENT_HEADS:
                 continue
-            modifiers = [t for t in chunk if t.i < head.i]
-            country, sector_hint, person_mod = self._modifier_country(modifiers, on)
-            definite = chunk[0].lower_ in ("the", "this", "that", "these", "those")
-            # A possessive owner: "Ukraine's president".
+            # A possessive owner names the country best: "North Korea's state news agency".
+            owned: set[int] = set()
+            country = None
             for token in (t for t in head.children if t.dep_ == "poss"):
-                c = kn.country(fold(token.text)) or kn.country_of_adjective(fold(token.text))
+                owned.update(t.i for t in token.subtree)
+                owner = fold(doc[token.left_edge.i : token.i + 1].text)
+                c = kn.country(owner) or kn.country_of_adjective(fold(token.text))
                 if c is not None and country is None:
                     country = c.code
+            modifiers = [t for t in chunk if t.i < head.i and t.i not in owned]
+            found_country, sector_hint, person_mod = self._modifier_country(modifiers, on)
+            country = country or found_country
+            if person_mod is None:
+                for token in (t for t in head.children if t.dep_ == "poss"):
+                    _, _, person_mod = self._modifier_country([token], on)
+                    if person_mod is not None:
+                        country = country or person_mod.country
+            definite = chunk[0].lower_ in ("the", "this", "that", "these", "those")
             if lemma in GOVERNMENT_HEADS and (role is None or role.role == "government"):
                 if country is not None:
                     c = kn.countries[country]
@@ -416,7 +431,12 @@ class ActorStage:
                     )
                 continue
             assert role is not None
-            if role.kind == "person" and country is not None and chunk[0].lower_ not in ("a", "an"):
+            if (
+                role.kind == "person"
+                and role.role in UNIQUE_OFFICES
+                and country is not None
+                and chunk[0].lower_ not in ("a", "an")
+            ):
                 holder = kn.office_holder(country, role.role, on)
                 if holder is not None:
                     entry = _Entry(("person", holder.name), holder.name, holder.country,
@@ -425,7 +445,9 @@ class ActorStage:
                     self._add(state, chunk, entry)
                     continue
             if definite and country is None and role.kind == "person":
-                earlier = state.descriptions.get(role.role)
+                earlier = state.descriptions.get(role.role) or _latest_with_role(
+                    state, role.role
+                )
                 if earlier is not None:
                     actor = next(a for a in state.actors.values() if a.id == earlier)
                     entry = _Entry(_key_of(state, actor), actor.name, actor.country,
@@ -623,6 +645,19 @@ def _description_span(chunk: Span) -> Span:
         if token.dep_ in ("cc", "conj") and token.head.i != head.i:
             start = token.i + 1
     return chunk.doc[max(start, chunk.start) : head.i + 1]
+
+
+def _latest_with_role(state: _State, role: str) -> str | None:
+    """"the president" after "Volodymyr Zelenskyy": the person last mentioned who holds
+    that role at the article's date."""
+    best: tuple[int, str] | None = None
+    for actor in state.actors.values():
+        if actor.kind != "person" or actor.role != role or not actor.mentions:
+            continue
+        last = max(start for start, _ in actor.mentions)
+        if best is None or last > best[0]:
+            best = (last, actor.id)
+    return best[1] if best else None
 
 
 def _key_of(state: _State, actor: Actor) -> tuple[str, str]:

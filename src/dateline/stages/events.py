@@ -49,6 +49,8 @@ ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
 # reaction, GUIDELINES.md).
 STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "REJECT"}
 ENEMY_WORDS = {"enemy", "occupier", "invader", "aggressor", "adversary", "occupant"}
+BLAME_VERBS = {"blame", "accuse", "condemn", "punish", "sanction", "criticise", "criticize",
+               "fault", "credit", "thank", "praise"}
 PAIR_NOUNS = {"side", "leader", "country", "party", "nation", "government", "man", "president",
               "minister", "state", "delegation"}
 PLACED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "CONSULT", "RETREAT"}
@@ -205,6 +207,7 @@ class _Finder:
         self.quotes = [q for q in document.quotes if q.kind in ("direct", "partial")]
         self.time_notes = document.notes.get("time", {})
         self.last_pair: list[str] = []
+        self.history: list[_Candidate] = []
         self.dominant = _dominant_states(document)
 
     # ------------------------------------------------------------------ triggers
@@ -219,7 +222,9 @@ class _Finder:
         keys: list[tuple[str, str]] = []
         if pos == "VERB":
             for child in token.children:
-                if child.dep_ in ("prt", "prep") and child.i > token.i:
+                # "called on Russia", "pulled back": the particle or preposition follows the
+                # verb directly ("called the minister on Friday" is no "call on").
+                if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
                     keys.append((f"{lemma} {child.lower_}", "VERB"))
         if pos == "NOUN" and lower == "talks":
             keys.append(("talks", "NOUN"))
@@ -394,15 +399,21 @@ class _Finder:
             confidence -= 0.1
         if token.pos_ != "VERB":
             confidence -= 0.05
+        if event_type == "ACCUSE" and actor:
+            referred = self._referred_event(head)
+            if referred is not None:
+                recipient = [a for a in referred.actor if a not in actor] or recipient
         if event_type in ADDRESSED and not recipient and actor:
-            recipient = self._other_side(token, actor, token.idx)
+            recipient = self._named_in_complement(head, actor) or self._other_side(
+                token, actor, token.idx
+            )
         if event_type == "ASSAULT":
             actor, recipient, guessed = self._assault_sides(token, actor, recipient)
             if guessed:
                 confidence -= 0.15
         if event_type in RECIPROCAL and len(self.countries(actor)) >= 2:
             self.last_pair = list(actor)
-        return _Candidate(
+        built = _Candidate(
             token=token,
             trigger=trigger,
             type=event_type,
@@ -416,6 +427,8 @@ class _Finder:
             confidence=max(0.05, min(0.99, confidence)),
             head_token=head,
         )
+        self.history.append(built)
+        return built
 
     # ------------------------------------------------------------------ arguments
     def _arguments(
@@ -443,6 +456,8 @@ class _Finder:
                     if child.dep_ in ("compound", "npadvmod") and child.i < token.i:
                         actor += self.actors_of(child)
             if not actor:
+                actor = self._blamed_for(token)
+            if not actor:
                 actor = self._subject_of_governor(token)
         else:
             verb = head
@@ -468,7 +483,7 @@ class _Finder:
             for subject in subjects:
                 actor += self.actors_of(subject, follow_conj=True)
             if not actor and not passive:
-                actor = self._inherited_subject(verb)
+                actor = self._blamed_for(verb) or self._inherited_subject(verb)
             for child in verb.children:
                 if child.dep_ in ("dobj", "dative"):
                     recipient += self.actors_of(child, follow_conj=True)
@@ -542,7 +557,8 @@ class _Finder:
     def _partners(self, token: Token) -> list[str]:
         """Other sides of a reciprocal event: "talks with X", "a call between X and Y"."""
         partners: list[str] = []
-        for node in (token, token.head if token.dep_ in ("dobj", "attr") else None):
+        governor = token.head if token.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else None
+        for node in (token, governor):
             if node is None:
                 continue
             for child in node.children:
@@ -564,6 +580,32 @@ class _Finder:
                             out.append(found)
                             break
         return out
+
+    def _referred_event(self, head: Token) -> _Candidate | None:
+        """"condemned the strike": an object that names an event refers to the latest such
+        event told before it."""
+        for child in head.children:
+            if child.dep_ != "dobj" or not self.triggers_for(child):
+                continue
+            wanted = self.triggers_for(child)[0].type
+            for earlier in reversed(self.history):
+                if earlier.type == wanted and earlier.token.i < child.i:
+                    return earlier
+        return None
+
+    def _blamed_for(self, token: Token) -> list[str]:
+        """"blamed Ukraine for the attack", "accused Armenian forces of shelling": the one
+        blamed is the actor of the act."""
+        if token.dep_ not in ("pobj", "pcomp") or token.head.lower_ not in ("for", "of"):
+            return []
+        verb = token.head.head
+        if verb.lemma_.lower() not in BLAME_VERBS:
+            return []
+        found: list[str] = []
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                found += self.actors_of(child, follow_conj=True)
+        return found
 
     def _subject_of_governor(self, token: Token) -> list[str]:
         """For an event noun: the subject of the verb it depends on ("Germany is in talks",
@@ -591,10 +633,13 @@ class _Finder:
         """Subject of an xcomp/conj/advcl verb from the verb it hangs on ("agreed to allow",
         "said ... and accused"); a relative clause's subject is the noun it modifies."""
         node = verb
-        for _ in range(3):
+        for _ in range(6):
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
                 node = node.head  # "after accusing X": climb through the preposition
-            if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep") and (
+            climbable = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep")
+            if node.dep_ in ("pobj", "dobj") and node.head.pos_ in ("ADP", "VERB", "NOUN"):
+                climbable = (*climbable, node.dep_)  # "ways of getting ... after accusing"
+            if node.dep_ in climbable and (
                 node.head is not node
             ):
                 parent = node.head
@@ -637,6 +682,14 @@ class _Finder:
                         if sub is not None:
                             found.append(sub)
                             break
+        if not self.countries(found):
+            # "the foreign ministers of Armenia and Azerbaijan": the sides named after "of".
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    found += [
+                        a for o in child.children if o.dep_ == "pobj"
+                        for a in self.actors_of(o, follow_conj=True)
+                    ]
         if follow_conj:
             for child in token.children:
                 if child.dep_ == "conj":
@@ -859,11 +912,33 @@ class _Finder:
                     return "ACCUSE", name, "112" if name == "allege" else "111"
         return None
 
+    def _named_in_complement(self, head: Token, actor: list[str]) -> list[str]:
+        """The first other side named in what is demanded or threatened ("threatening to
+        block the accession of Finland and Sweden")."""
+        own = self.countries(actor)
+        for child in head.children:
+            if child.dep_ not in ("xcomp", "ccomp", "dobj"):
+                continue
+            for sub in child.subtree:
+                found = self._mention(sub)
+                if found is None or found in actor:
+                    continue
+                other = self.actors.get(found)
+                if other is None or not other.country or other.country in own:
+                    continue
+                return [found, *[a for c in sub.conjuncts if (a := self._mention(c))]]
+        return []
+
     def _other_side(self, token: Token, actor: list[str], near: int) -> list[str]:
         """The side a statement or attack is about: the nearest mention in the sentence of
         an actor from another country (media and mere locations excluded)."""
         speaker_countries = self.countries(actor)
-        sent = token.sent
+        found = self._nearest_other(token.sent, speaker_countries, near)
+        if not found and token.sent.start > 0:
+            found = self._nearest_other(token.doc[token.sent.start - 1].sent, speaker_countries, near)
+        return found
+
+    def _nearest_other(self, sent: Span, speaker_countries: set[str], near: int) -> list[str]:
         best: tuple[int, str] | None = None
         for mention in self.document.mentions:
             if not (sent.start_char <= mention.span[0] < sent.end_char):
@@ -1023,11 +1098,12 @@ class _Finder:
                 continue
             start = token.idx
             qualifier = None
-            before = token.doc[max(sent.start, token.i - 3) : token.i].text.lower()
             for phrase in QUALIFIERS:
-                if before.endswith(phrase):
+                size = len(phrase.split())
+                first = token.i - size
+                if first >= sent.start and token.doc[first : token.i].text.lower() == phrase:
                     qualifier = phrase
-                    start = token.idx - len(phrase)
+                    start = token.doc[first].idx
                     break
             if token.i > 0 and token.doc[token.i - 1].text in ("$", "£", "€"):
                 unit = {"$": "USD", "£": "GBP", "€": "EUR"}[token.doc[token.i - 1].text]
