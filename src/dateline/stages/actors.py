@@ -704,6 +704,11 @@ def _antecedent(
             if not (sent.start_char <= mention.span[0] < sent.end_char):
                 continue
             span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "appos":  # "The president, X, said": X stands for the subject
+                root = root.head
+            if root.dep_ in ("nsubj", "nsubjpass"):
                 return mention.actor_id
     return fitting[-1].actor_id

@@ -51,6 +51,7 @@ STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "REJECT"}
 ENEMY_WORDS = {"enemy", "occupier", "invader", "aggressor", "adversary", "occupant"}
 BLAME_VERBS = {"blame", "accuse", "condemn", "punish", "sanction", "criticise", "criticize",
                "fault", "credit", "thank", "praise"}
+REMOTE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom", "call"}
 PAIR_NOUNS = {"side", "leader", "country", "party", "nation", "government", "man", "president",
               "minister", "state", "delegation"}
 PLACED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "CONSULT", "RETREAT"}
@@ -255,7 +256,7 @@ class _Finder:
         kind, _, value = trigger.needs.partition("=")
         options = value.split("|")
         if kind == "prep":
-            return any(c.dep_ in ("prep", "agent") and c.lower_ in options for c in token.children)
+            return any(p.lower_ in options for p in _prepositions(token))
         words = self._object_region(token)
         if "person" in options:
             # A person object must be the object itself, not a word deep inside it.
@@ -389,6 +390,10 @@ class _Finder:
             event_type, mode, cameo, modality = "REJECT", ["yield"], "125", "asserted"
         if event_type == "ASSAULT":
             mode = _unique(mode + self._weapon_modes(token))
+        if event_type == "CONSULT" and "phone" not in mode and any(
+            t.lemma_.lower() in REMOTE_WORDS for t in token.subtree
+        ):
+            mode = _unique([*mode, "phone"])
         recipient = [r for r in recipient if r not in actor] or (
             [] if event_type in RECIPROCAL else recipient
         )
@@ -436,7 +441,7 @@ class _Finder:
     ) -> tuple[list[str], list[str]]:
         actor: list[str] = []
         recipient: list[str] = []
-        if token.pos_ in ("NOUN", "PROPN", "ADJ") and head is token:
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") and head == token:
             # "Russia's attack", "Russian airstrikes", "attack by Russia", "aid from the US"
             for child in token.children:
                 if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < token.i:
@@ -494,7 +499,7 @@ class _Finder:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 recipient += self._objects_of(child)
-        if head is not token:
+        if head != token:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                     recipient += self._objects_of(child)
@@ -508,7 +513,7 @@ class _Finder:
                             recipient += self._objects_of(sub)
                             if recipient:
                                 break
-        if token.pos_ == "NOUN" and head is token and not recipient:
+        if token.pos_ == "NOUN" and head == token and not recipient:
             for child in token.children:
                 if (
                     child.dep_ == "prep"
@@ -564,6 +569,12 @@ class _Finder:
             for child in node.children:
                 if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
                     partners += self._objects_of(child)
+                elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "over", "via"):
+                    # "spoke by phone with X"
+                    for obj in child.children:
+                        for grandchild in obj.children:
+                            if grandchild.dep_ == "prep" and grandchild.lower_ in PARTNER_PREPS:
+                                partners += self._objects_of(grandchild)
         return partners
 
     def _objects_of(self, prep: Token) -> list[str]:
@@ -615,7 +626,7 @@ class _Finder:
             if node.dep_ in ("nsubj", "nsubjpass", "ROOT"):
                 return []
             parent = node.head
-            if parent is node:
+            if parent == node:
                 return []
             if parent.pos_ in ("VERB", "AUX"):
                 if node.dep_ not in ("dobj", "pobj", "attr", "prep", "oprd", "xcomp", "advcl",
@@ -634,13 +645,13 @@ class _Finder:
         "said ... and accused"); a relative clause's subject is the noun it modifies."""
         node = verb
         for _ in range(6):
-            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head != node.head:
                 node = node.head  # "after accusing X": climb through the preposition
             climbable = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep")
             if node.dep_ in ("pobj", "dobj") and node.head.pos_ in ("ADP", "VERB", "NOUN"):
                 climbable = (*climbable, node.dep_)  # "ways of getting ... after accusing"
             if node.dep_ in climbable and (
-                node.head is not node
+                node.head != node
             ):
                 parent = node.head
                 subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -654,7 +665,9 @@ class _Finder:
             if node.dep_ == "relcl":
                 return self.actors_of(node.head, follow_conj=False)
             if node.dep_ == "acl":
-                return []
+                # "The president, X, spoke ..." misparsed as a noun with a clause: a
+                # past-tense clause on a noun has that noun as its subject.
+                return self.actors_of(node.head) if node.tag_ == "VBD" else []
             break
         return []
 
@@ -662,9 +675,9 @@ class _Finder:
         """The actors a noun phrase refers to: its own mention, else an apposition's, else a
         mention among its modifiers; with conjuncts when asked ("Russia and Ukraine")."""
         found: list[str] = []
-        own = self._mention(token)
-        if own is None and self._is_both_sides(token):
+        if self._is_both_sides(token):
             return list(self.last_pair)
+        own = self._mention(token)
         if own is None and token.lemma_.lower() in ENEMY_WORDS:
             enemy = self._enemy_of(token)
             if enemy is not None:
@@ -744,7 +757,7 @@ class _Finder:
                 if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                     return "negated"
         for node in path:
-            if node.lemma_.lower() in ("deny", "refuse", "reject") and node is not head:
+            if node.lemma_.lower() in ("deny", "refuse", "reject") and node != head:
                 return "negated"
         for node in path[:4]:
             for child in node.children:
@@ -782,9 +795,9 @@ class _Finder:
             ):
                 return "intended"
         for node in path[:3]:
-            if node is not token and node.lemma_.lower() in mod["generic"]:
+            if node != token and node.lemma_.lower() in mod["generic"]:
                 return "generic"
-        if token.tag_ == "NNS" and head is not token and head.lemma_.lower() in mod["generic"]:
+        if token.tag_ == "NNS" and head != token and head.lemma_.lower() in mod["generic"]:
             return "generic"
         return "asserted"
 
@@ -825,7 +838,7 @@ class _Finder:
         report = self.lexicon.modality["report"]
         node = head
         for _ in range(4):
-            if node.dep_ in ("ccomp", "parataxis") and node.head is not node:
+            if node.dep_ in ("ccomp", "parataxis") and node.head != node:
                 parent = node.head
                 if parent.lemma_.lower() in report:
                     for child in parent.children:
@@ -834,7 +847,7 @@ class _Finder:
                             if found:
                                 return found[0]
                 return None
-            if node.head is node:
+            if node.head == node:
                 return None
             node = node.head
         return None
@@ -1135,7 +1148,7 @@ class _Finder:
 
     def _casualty_kind(self, noun: Token) -> str | None:
         nearby = [noun.head, *noun.head.children, *noun.children]
-        if noun.head.head is not noun.head:
+        if noun.head.head != noun.head:
             nearby.append(noun.head.head)
         for kind, words in CASUALTY_WORDS.items():
             if any(t.lemma_.lower() in words or t.lower_ in words for t in nearby):
@@ -1255,9 +1268,22 @@ def _token_span(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
 
+def _prepositions(token: Token) -> list[Token]:
+    """The prepositions a word governs, including those under a "by phone" or "via video
+    link" phrase ("spoke by phone with X")."""
+    out = []
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent"):
+            continue
+        out.append(child)
+        if child.lower_ in ("by", "over", "via"):
+            out.extend(g for obj in child.children for g in obj.children if g.dep_ == "prep")
+    return out
+
+
 def _path_to_root(token: Token) -> list[Token]:
     path = [token]
-    while path[-1].head is not path[-1] and len(path) < 12:
+    while path[-1].head != path[-1] and len(path) < 12:
         path.append(path[-1].head)
     return path
 

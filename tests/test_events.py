@@ -1,0 +1,97 @@
+"""Event coding on a 2022 war report written for these tests (tests/fixtures/events): the
+events an analyst would code, with their sides, modality, dates, places and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.readers import read_article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def record(pipeline, fixtures_dir):
+    return pipeline.extract(read_article(fixtures_dir / "events" / "war-report-2022.txt"))
+
+
+def countries(record, ids):
+    by_id = {a["id"]: a for a in record["actors"]}
+    return {by_id[i]["country"] for i in ids if by_id[i]["country"]}
+
+
+def find(record, type_, actor=None, recipient=None):
+    out = []
+    for event in record["events"]:
+        if event["type"] != type_:
+            continue
+        if actor and actor not in countries(record, event["actor"]):
+            continue
+        if recipient and recipient not in countries(record, event["recipient"]):
+            continue
+        out.append(event)
+    return out
+
+
+def test_missile_strike_is_one_assault_with_place_date_and_casualties(record):
+    strikes = find(record, "ASSAULT", "RUS", "UKR")
+    assert strikes, record["events"]
+    strike = strikes[0]
+    assert "heavy-weapons" in strike["mode"]
+    assert strike["date"]["value"] == "2022-08-11"  # "on Thursday" in a Friday report
+    assert strike["place"]["name"] == "Odesa" and strike["place"]["country"] == "UKR"
+    figures = {(q["value"], q["qualifier"], q["kind"]) for q in strike["quantities"]}
+    assert (4.0, "at least", "killed") in figures
+    assert strike["modality"] == "asserted"
+    text = record["article"]["text"]
+    start, end = strike["evidence"]["trigger"]
+    assert text[start:end] == "fired"
+
+
+def test_condemnation_targets_the_attacker(record):
+    accusations = find(record, "ACCUSE", "UKR", "RUS")
+    assert accusations
+    assert accusations[0]["date"]["value"] == "2022-08-12"  # a same-day reaction
+
+
+def test_appeal_to_the_un_is_a_request(record):
+    assert find(record, "REQUEST", "UKR", "IGO")
+
+
+def test_phone_call_is_one_reciprocal_consult(record):
+    calls = find(record, "CONSULT", "UKR")
+    assert len(calls) == 1
+    call = calls[0]
+    assert countries(record, call["actor"]) == {"UKR", "TUR"}
+    assert call["recipient"] == []
+    assert "phone" in call["mode"]
+    assert call["date"]["value"] == "2022-08-12"
+
+
+def test_both_leaders_agreeing_is_an_agree_of_both_sides(record):
+    agreements = find(record, "AGREE", "UKR")
+    assert agreements and countries(record, agreements[0]["actor"]) == {"UKR", "TUR"}
+
+
+def test_denial_is_a_reject(record):
+    assert find(record, "REJECT", "RUS")
+
+
+def test_claim_is_reported_by_the_claimant(record):
+    by_id = {a["id"]: a for a in record["actors"]}
+    claims = [
+        e
+        for e in find(record, "ASSAULT", "RUS", "UKR")
+        if e["reported_by"] and by_id[e["reported_by"]]["country"] == "RUS"
+    ]
+    assert claims and claims[0]["modality"] == "asserted"
+
+
+def test_announced_aid_is_an_intended_agree(record):
+    pledges = find(record, "AGREE", "DEU")
+    assert pledges and pledges[0]["modality"] == "intended"
+    assert not find(record, "AID", "DEU")  # not coded as if it had happened
+
+
+def test_negated_sanction_is_kept_and_flagged(record):
+    assert all(e["modality"] == "negated" for e in find(record, "SANCTION", "GBR"))
