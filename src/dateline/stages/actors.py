@@ -419,6 +419,8 @@ class ActorStage:
                     _, _, person_mod = self._modifier_country([token], on)
                     if person_mod is not None:
                         country = country or person_mod.country
+            if country is None:
+                country = self._country_after(head)
             definite = chunk[0].lower_ in ("the", "this", "that", "these", "those")
             if lemma in GOVERNMENT_HEADS and (role is None or role.role == "government"):
                 if country is not None:
@@ -464,6 +466,24 @@ class ActorStage:
             entry = _Entry(("description", name.lower()), name, country, sector, kind,
                            role.role, "description")
             self._add(state, chunk, entry)
+
+    def _country_after(self, head: Token) -> str | None:
+        """A country named in a phrase after the description: "security forces in Guinea",
+        "demonstrators in Baghdad", "officials from Ukraine", "the army of Mali"."""
+        kn = self.knowledge
+        assert kn is not None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or not obj.text[:1].isupper():
+                    continue
+                name = fold(obj.doc[obj.left_edge.i : obj.i + 1].text)
+                name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.I)
+                found = kn.country(name) or kn.country_of_capital(name)
+                if found is not None:
+                    return found.code
+        return None
 
     def _demonyms(self, doc: Doc, state: _State) -> None:
         """Nationality words not inside another mention stand for their state: "Russian
@@ -641,9 +661,6 @@ def _description_span(chunk: Span) -> Span:
         if child.dep_ in ("conj", "cc", "appos", "punct"):
             continue
         start = min(start, child.left_edge.i)
-    for token in chunk.doc[start : head.i]:
-        if token.dep_ in ("cc", "conj") and token.head.i != head.i:
-            start = token.i + 1
     return chunk.doc[max(start, chunk.start) : head.i + 1]
 
 

@@ -52,6 +52,7 @@ ENEMY_WORDS = {"enemy", "occupier", "invader", "aggressor", "adversary", "occupa
 BLAME_VERBS = {"blame", "accuse", "condemn", "punish", "sanction", "criticise", "criticize",
                "fault", "credit", "thank", "praise"}
 REMOTE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom", "call"}
+INTENT_WORDS = {"ready", "willing", "prepared", "committed", "determined", "eager"}
 PAIR_NOUNS = {"side", "leader", "country", "party", "nation", "government", "man", "president",
               "minister", "state", "delegation"}
 PLACED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "CONSULT", "RETREAT"}
@@ -307,7 +308,7 @@ class _Finder:
     # ------------------------------------------------------------------ candidates
     def candidates(self, token: Token) -> list[_Candidate]:
         out = []
-        obligation = self._obligation_request(token)
+        obligation = self._obligation_request(token) or self._intent_frame(token)
         if obligation is not None:
             return [obligation]
         for trigger in self.triggers_for(token):
@@ -316,6 +317,37 @@ class _Finder:
                 out.append(candidate)
                 break  # one reading per token: the first whose needs are met
         return out
+
+    def _intent_frame(self, token: Token) -> _Candidate | None:
+        """"X is ready to contribute troops", "X is committed to opening up": a side declaring
+        what it will do. Cooperative acts are AGREE, coercive ones THREATEN (PLOVER); an
+        action that is itself a trigger is coded by that trigger instead."""
+        if token.lemma_.lower() not in INTENT_WORDS or token.dep_ not in ("acomp", "ROOT", "xcomp"):
+            return None
+        action = next((c for c in token.children if c.dep_ in ("xcomp", "prep")), None)
+        if action is not None and action.dep_ == "prep":
+            action = next((c for c in action.children if c.dep_ == "pcomp"), None)
+        if action is None or action.pos_ != "VERB" or self.triggers_for(action):
+            return None
+        actor = self._inherited_subject(token) or [
+            a for c in token.head.children if c.dep_ == "nsubj" for a in self.actors_of(c, True)
+        ]
+        if not actor:
+            return None
+        coercive = any(
+            self.lexicon.in_class(t.lemma_, "sanction") or self.lexicon.in_class(t.lemma_, "hostile")
+            for t in action.subtree
+        )
+        event_type, cameo = ("THREATEN", "13") if coercive else ("AGREE", "03")
+        trigger = Trigger(lemma=token.lemma_.lower(), pos="ADJ", type=event_type, mode=(),
+                          context=(), cameo=cameo, needs="", prior=0.6)
+        recipient = self._named_in_complement(token, actor)
+        modality = "asserted" if coercive else "intended"
+        return _Candidate(
+            token=token, trigger=trigger, type=event_type, mode=[], context=[], cameo=cameo,
+            actor=_unique(actor), recipient=recipient, modality=modality,
+            reported_by=self._reporter(token.head, actor), confidence=0.6, head_token=token,
+        )
 
     def _obligation_request(self, token: Token) -> _Candidate | None:
         """A speaker saying another side must or should act is a REQUEST ("X said Sweden
@@ -400,10 +432,12 @@ class _Finder:
         confidence = trigger.prior
         if recipient:
             confidence += 0.05
-        if modality != "asserted":
-            confidence -= 0.1
+        if modality in ("hypothetical", "generic"):
+            confidence -= 0.2
+        elif modality != "asserted" and event_type == trigger.type:
+            confidence -= 0.1  # an announced AGREE or a THREATEN is itself an act
         if token.pos_ != "VERB":
-            confidence -= 0.05
+            confidence += 0.05 if head != token else -0.05  # "staged rallies", "held talks"
         if event_type == "ACCUSE" and actor:
             referred = self._referred_event(head)
             if referred is not None:
@@ -969,25 +1003,36 @@ class _Finder:
     # ------------------------------------------------------------------ dedupe inside a sentence
     def absorb(self, candidates: list[_Candidate]) -> list[_Candidate]:
         """A noun trigger inside a verb trigger's object is the same event ("halted its
-        shipment of aid" is one SANCTION, not a SANCTION and an AID)."""
+        shipment of aid" is one SANCTION, not a SANCTION and an AID); what is demanded,
+        threatened or refused is the content of that act, not an event of its own; a
+        protest's demand is what the protest is for."""
         by_token = {c.token.i: c for c in candidates}
         drop: set[int] = set()
         for candidate in candidates:
             token = candidate.token
+            if candidate.type == "PROTEST":
+                for sub in token.head.subtree if token.pos_ != "VERB" else token.subtree:
+                    inner = by_token.get(sub.i)
+                    if inner is not None and inner.type == "REQUEST" and sub.i != token.i:
+                        drop.add(sub.i)
             if token.pos_ != "VERB":
                 continue
-            # What is demanded or threatened has not happened: it is the content of the act.
-            content = candidate.type in ("REQUEST", "THREATEN")
+            content = (
+                candidate.type in ("REQUEST", "THREATEN")
+                or (candidate.type == "REJECT" and candidate.trigger.needs == "xcomp")
+                or token.lemma_.lower() in ("refuse", "decline")
+            )
             for child in token.children:
                 deps = ("dobj", "nsubjpass", "attr", "oprd", "prep", "xcomp", "acomp")
                 if child.dep_ in deps or (content and child.dep_ in ("ccomp", "advcl")):
                     for sub in child.subtree:
                         if sub.i in by_token and sub.i != token.i:
                             inner = by_token[sub.i]
-                            if content or inner.token.pos_ != "VERB" or inner.type == candidate.type:
+                            same = inner.type == candidate.type
+                            if content or inner.token.pos_ != "VERB" or same:
                                 drop.add(sub.i)
                                 if candidate.type == "THREATEN" and inner.type == "ASSAULT":
-                                    candidate.mode = _unique(candidate.mode + ["violence"])
+                                    candidate.mode = _unique([*candidate.mode, "violence"])
         return [c for c in candidates if c.token.i not in drop]
 
     # ------------------------------------------------------------------ attachments
