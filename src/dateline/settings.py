@@ -23,7 +23,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "dateline.duckdb", "DuckDB file path or postgresql:// URL"),
     Setting(
         "min_confidence",
-        0.45,
+        0.5,
         "events below this confidence are not reported (calibrated on the development reports)",
     ),
     Setting("fusion_window_days", 3, "events further apart than this are never fused"),

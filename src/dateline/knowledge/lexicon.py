@@ -77,3 +77,14 @@ def load_lexicon() -> Lexicon:
         modality=modality,
         evaluative=evaluative,
     )
+
+
+@lru_cache(maxsize=1)
+def load_calibration() -> list[tuple[float, float]]:
+    """(upper raw score, probability right) rows of ``calibration.tsv``, in order; empty
+    when the table has not been written yet."""
+    try:
+        rows = read_table("calibration.tsv")
+    except FileNotFoundError:
+        return []
+    return [(float(r["upper"]), float(r["probability"])) for r in rows]

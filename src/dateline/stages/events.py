@@ -40,8 +40,12 @@ if TYPE_CHECKING:
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 COOPERATIVE = {"AID", "SUPPORT", "CONCEDE", "RETREAT", "COOPERATE", "CONSULT"}
 CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
-THREAT_MODES = {"SANCTION": "restrict", "COERCE": "arrest", "ASSAULT": "violence",
-                "MOBILIZE": "violence"}
+THREAT_MODES = {
+    "SANCTION": "restrict",
+    "COERCE": "arrest",
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+}
 # Speech acts aimed at someone: with no recipient in the parse, the other side named in the
 # sentence is taken.
 ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
@@ -49,12 +53,34 @@ ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
 # reaction, GUIDELINES.md).
 STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "REJECT"}
 ENEMY_WORDS = {"enemy", "occupier", "invader", "aggressor", "adversary", "occupant"}
-BLAME_VERBS = {"blame", "accuse", "condemn", "punish", "sanction", "criticise", "criticize",
-               "fault", "credit", "thank", "praise"}
+BLAME_VERBS = {
+    "blame",
+    "accuse",
+    "condemn",
+    "punish",
+    "sanction",
+    "criticise",
+    "criticize",
+    "fault",
+    "credit",
+    "thank",
+    "praise",
+}
 REMOTE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom", "call"}
 INTENT_WORDS = {"ready", "willing", "prepared", "committed", "determined", "eager"}
-PAIR_NOUNS = {"side", "leader", "country", "party", "nation", "government", "man", "president",
-              "minister", "state", "delegation"}
+PAIR_NOUNS = {
+    "side",
+    "leader",
+    "country",
+    "party",
+    "nation",
+    "government",
+    "man",
+    "president",
+    "minister",
+    "state",
+    "delegation",
+}
 PLACED = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "CONSULT", "RETREAT"}
 RECIPIENT_PREPS = {"on", "against", "at", "to", "into", "for", "toward", "towards", "upon", "over"}
 PARTNER_PREPS = {"with", "between", "among"}
@@ -155,9 +181,14 @@ class EventStage:
     assigns: tuple[str, ...] = ("events",)
 
     def __init__(
-        self, min_confidence: float | None = None, require_actor_country: bool = True
+        self,
+        min_confidence: float | None = None,
+        require_actor_country: bool = True,
+        calibrate: bool = True,
     ) -> None:
         self.require_actor_country = require_actor_country
+        self.calibrate = calibrate
+        self.calibration: list[tuple[float, float]] = []
         from ..settings import DEFAULTS
 
         self.lexicon: Lexicon | None = None
@@ -169,6 +200,10 @@ class EventStage:
     def initialize(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.lexicon = load_lexicon()
+        if self.calibrate:
+            from ..knowledge.lexicon import load_calibration
+
+            self.calibration = load_calibration()
 
     # ------------------------------------------------------------------ the stage
     def __call__(self, document: Document) -> Document:
@@ -184,6 +219,8 @@ class EventStage:
                 candidates.extend(finder.candidates(token))
         candidates = finder.absorb(candidates)
         candidates += finder.statement_candidates(candidates)
+        for candidate in candidates:
+            candidate.confidence = self._calibrated(candidate.confidence)
         kept = [
             c
             for c in candidates
@@ -193,6 +230,14 @@ class EventStage:
         ]
         document.events = _merge(kept, finder)
         return document
+
+    def _calibrated(self, raw: float) -> float:
+        """The share of events with this raw score that were right on the development
+        reports (knowledge/data/calibration.tsv, written by scripts/calibrate.py)."""
+        for upper, probability in self.calibration:
+            if raw <= upper:
+                return probability
+        return self.calibration[-1][1] if self.calibration else raw
 
 
 class _Finder:
@@ -319,7 +364,7 @@ class _Finder:
         return out
 
     def _intent_frame(self, token: Token) -> _Candidate | None:
-        """"X is ready to contribute troops", "X is committed to opening up": a side declaring
+        """ "X is ready to contribute troops", "X is committed to opening up": a side declaring
         what it will do. Cooperative acts are AGREE, coercive ones THREATEN (PLOVER); an
         action that is itself a trigger is coded by that trigger instead."""
         if token.lemma_.lower() not in INTENT_WORDS or token.dep_ not in ("acomp", "ROOT", "xcomp"):
@@ -335,18 +380,36 @@ class _Finder:
         if not actor:
             return None
         coercive = any(
-            self.lexicon.in_class(t.lemma_, "sanction") or self.lexicon.in_class(t.lemma_, "hostile")
+            self.lexicon.in_class(t.lemma_, "sanction")
+            or self.lexicon.in_class(t.lemma_, "hostile")
             for t in action.subtree
         )
         event_type, cameo = ("THREATEN", "13") if coercive else ("AGREE", "03")
-        trigger = Trigger(lemma=token.lemma_.lower(), pos="ADJ", type=event_type, mode=(),
-                          context=(), cameo=cameo, needs="", prior=0.6)
+        trigger = Trigger(
+            lemma=token.lemma_.lower(),
+            pos="ADJ",
+            type=event_type,
+            mode=(),
+            context=(),
+            cameo=cameo,
+            needs="",
+            prior=0.6,
+        )
         recipient = self._named_in_complement(token, actor)
         modality = "asserted" if coercive else "intended"
         return _Candidate(
-            token=token, trigger=trigger, type=event_type, mode=[], context=[], cameo=cameo,
-            actor=_unique(actor), recipient=recipient, modality=modality,
-            reported_by=self._reporter(token.head, actor), confidence=0.6, head_token=token,
+            token=token,
+            trigger=trigger,
+            type=event_type,
+            mode=[],
+            context=[],
+            cameo=cameo,
+            actor=_unique(actor),
+            recipient=recipient,
+            modality=modality,
+            reported_by=self._reporter(token.head, actor),
+            confidence=0.6,
+            head_token=token,
         )
 
     def _obligation_request(self, token: Token) -> _Candidate | None:
@@ -363,7 +426,9 @@ class _Finder:
         for clause in token.children:
             if clause.dep_ not in ("ccomp", "parataxis"):
                 continue
-            modal = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")]
+            modal = [
+                c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")
+            ]
             if not modal:
                 continue
             addressee: list[str] = []
@@ -372,12 +437,29 @@ class _Finder:
                     addressee += self.actors_of(child, follow_conj=True)
             if not speaker or set(addressee) & set(speaker):
                 continue
-            trigger = Trigger(lemma="(must)", pos="VERB", type="REQUEST", mode=("change",),
-                              context=(), cameo="10", needs="", prior=0.6)
+            trigger = Trigger(
+                lemma="(must)",
+                pos="VERB",
+                type="REQUEST",
+                mode=("change",),
+                context=(),
+                cameo="10",
+                needs="",
+                prior=0.6,
+            )
             return _Candidate(
-                token=token, trigger=trigger, type="REQUEST", mode=["change"], context=[],
-                cameo="10", actor=_unique(speaker), recipient=_unique(addressee),
-                modality="asserted", reported_by=None, confidence=0.6, head_token=token,
+                token=token,
+                trigger=trigger,
+                type="REQUEST",
+                mode=["change"],
+                context=[],
+                cameo="10",
+                actor=_unique(speaker),
+                recipient=_unique(addressee),
+                modality="asserted",
+                reported_by=None,
+                confidence=0.6,
+                head_token=token,
             )
         return None
 
@@ -415,15 +497,19 @@ class _Finder:
             # A side saying what force or pressure it will use is a threat (PLOVER THREATEN).
             event_type, cameo, modality = "THREATEN", "13", "asserted"
             mode = [THREAT_MODES.get(trigger.type, "violence")]
-        if event_type in ("CONCEDE", "AGREE", "AID") and modality == "negated" and (
-            self._refusal(head)
+        if (
+            event_type in ("CONCEDE", "AGREE", "AID")
+            and modality == "negated"
+            and (self._refusal(head))
         ):
             # "was not willing to make concessions", "refused to agree": a rejection.
             event_type, mode, cameo, modality = "REJECT", ["yield"], "125", "asserted"
         if event_type == "ASSAULT":
             mode = _unique(mode + self._weapon_modes(token))
-        if event_type == "CONSULT" and "phone" not in mode and any(
-            t.lemma_.lower() in REMOTE_WORDS for t in token.subtree
+        if (
+            event_type == "CONSULT"
+            and "phone" not in mode
+            and any(t.lemma_.lower() in REMOTE_WORDS for t in token.subtree)
         ):
             mode = _unique([*mode, "phone"])
         recipient = [r for r in recipient if r not in actor] or (
@@ -513,8 +599,10 @@ class _Finder:
                 if not actor and trigger.type in ("SANCTION", "COERCE", "AID", "AGREE"):
                     # "963 Americans it said were banned": a government announcing its own act.
                     reporter = self._reporter(verb, [])
-                    if reporter is not None and self.actors.get(reporter) is not None and (
-                        self.actors[reporter].kind in ("state", "organisation")
+                    if (
+                        reporter is not None
+                        and self.actors.get(reporter) is not None
+                        and (self.actors[reporter].kind in ("state", "organisation"))
                     ):
                         actor.append(reporter)
                 for subject in passive:
@@ -627,7 +715,7 @@ class _Finder:
         return out
 
     def _referred_event(self, head: Token) -> _Candidate | None:
-        """"condemned the strike": an object that names an event refers to the latest such
+        """ "condemned the strike": an object that names an event refers to the latest such
         event told before it."""
         for child in head.children:
             if child.dep_ != "dobj" or not self.triggers_for(child):
@@ -639,7 +727,7 @@ class _Finder:
         return None
 
     def _blamed_for(self, token: Token) -> list[str]:
-        """"blamed Ukraine for the attack", "accused Armenian forces of shelling": the one
+        """ "blamed Ukraine for the attack", "accused Armenian forces of shelling": the one
         blamed is the actor of the act."""
         if token.dep_ not in ("pobj", "pcomp") or token.head.lower_ not in ("for", "of"):
             return []
@@ -663,8 +751,16 @@ class _Finder:
             if parent == node:
                 return []
             if parent.pos_ in ("VERB", "AUX"):
-                if node.dep_ not in ("dobj", "pobj", "attr", "prep", "oprd", "xcomp", "advcl",
-                                     "acomp"):
+                if node.dep_ not in (
+                    "dobj",
+                    "pobj",
+                    "attr",
+                    "prep",
+                    "oprd",
+                    "xcomp",
+                    "advcl",
+                    "acomp",
+                ):
                     return []
                 subjects = [c for c in parent.children if c.dep_ == "nsubj"]
                 found: list[str] = []
@@ -684,9 +780,7 @@ class _Finder:
             climbable = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep")
             if node.dep_ in ("pobj", "dobj") and node.head.pos_ in ("ADP", "VERB", "NOUN"):
                 climbable = (*climbable, node.dep_)  # "ways of getting ... after accusing"
-            if node.dep_ in climbable and (
-                node.head != node
-            ):
+            if node.dep_ in climbable and (node.head != node):
                 parent = node.head
                 subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found: list[str] = []
@@ -734,7 +828,9 @@ class _Finder:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     found += [
-                        a for o in child.children if o.dep_ == "pobj"
+                        a
+                        for o in child.children
+                        if o.dep_ == "pobj"
                         for a in self.actors_of(o, follow_conj=True)
                     ]
         if follow_conj:
@@ -744,7 +840,7 @@ class _Finder:
         return found
 
     def _enemy_of(self, token: Token) -> str | None:
-        """"the enemy", "the occupiers" in a side's own words: the article's main party
+        """ "the enemy", "the occupiers" in a side's own words: the article's main party
         other than the speaker's."""
         quote = next((q for q in self.quotes if q.span[0] <= token.idx < q.span[1]), None)
         if quote is None or quote.speaker is None:
@@ -754,7 +850,7 @@ class _Finder:
         return other[0] if other else None
 
     def _is_both_sides(self, token: Token) -> bool:
-        """"the two sides", "both leaders", "the two countries" point back to the parties
+        """ "the two sides", "both leaders", "the two countries" point back to the parties
         of the last reciprocal event."""
         if not self.last_pair or token.lemma_.lower() not in PAIR_NOUNS:
             return False
@@ -861,8 +957,18 @@ class _Finder:
         """The negation sits on a will or readiness to act ("not willing to", "refused to"),
         not on a report of a past act."""
         for node in _path_to_root(head)[:4]:
-            if node.lemma_.lower() in ("willing", "ready", "prepared", "refuse", "agree", "want",
-                                       "intend", "plan", "make", "offer"):
+            if node.lemma_.lower() in (
+                "willing",
+                "ready",
+                "prepared",
+                "refuse",
+                "agree",
+                "want",
+                "intend",
+                "plan",
+                "make",
+                "offer",
+            ):
                 return True
         return False
 
@@ -925,7 +1031,8 @@ class _Finder:
                 continue
             token = span.root
             if any(
-                c.type == event_type and c.token.sent == token.sent
+                c.type == event_type
+                and c.token.sent == token.sent
                 and set(c.actor) & {quote.speaker}
                 for c in lexical + out
             ):
@@ -934,14 +1041,28 @@ class _Finder:
             if event_type == "ACCUSE" and not recipient:
                 continue
             trigger = Trigger(
-                lemma="(quoted words)", pos="QUOTE", type=event_type, mode=(mode,),
-                context=(), cameo=cameo, needs="", prior=0.6,
+                lemma="(quoted words)",
+                pos="QUOTE",
+                type=event_type,
+                mode=(mode,),
+                context=(),
+                cameo=cameo,
+                needs="",
+                prior=0.6,
             )
             out.append(
                 _Candidate(
-                    token=token, trigger=trigger, type=event_type, mode=[mode] if mode else [],
-                    context=[], cameo=cameo, actor=[quote.speaker], recipient=recipient,
-                    modality="asserted", reported_by=quote.reported_by, confidence=0.6,
+                    token=token,
+                    trigger=trigger,
+                    type=event_type,
+                    mode=[mode] if mode else [],
+                    context=[],
+                    cameo=cameo,
+                    actor=[quote.speaker],
+                    recipient=recipient,
+                    modality="asserted",
+                    reported_by=quote.reported_by,
+                    confidence=0.6,
                     head_token=token,
                 )
             )
@@ -982,7 +1103,9 @@ class _Finder:
         speaker_countries = self.countries(actor)
         found = self._nearest_other(token.sent, speaker_countries, near)
         if not found and token.sent.start > 0:
-            found = self._nearest_other(token.doc[token.sent.start - 1].sent, speaker_countries, near)
+            found = self._nearest_other(
+                token.doc[token.sent.start - 1].sent, speaker_countries, near
+            )
         return found
 
     def _nearest_other(self, sent: Span, speaker_countries: set[str], near: int) -> list[str]:
@@ -1068,13 +1191,17 @@ class _Finder:
         paragraph_start = self.text.rfind("\n\n", 0, sent.start_char)
         best = None
         for expression in self.document.dates:
-            if paragraph_start < expression.span[0] < sent.start_char and expression.value and (
-                re.match(r"^\d{4}-\d{2}-\d{2}", expression.value)
+            if (
+                paragraph_start < expression.span[0] < sent.start_char
+                and expression.value
+                and (re.match(r"^\d{4}-\d{2}-\d{2}", expression.value))
             ):
                 best = expression
         published = self.document.article.published
-        if best is not None and best.value and (
-            published is None or _days_apart(best.value, published.isoformat()) <= 7
+        if (
+            best is not None
+            and best.value
+            and (published is None or _days_apart(best.value, published.isoformat()) <= 7)
         ):
             return EventDate(value=best.value[:10], granularity="day", span=best.span)
         if candidate.type in STATEMENTS and published is not None:
@@ -1130,7 +1257,11 @@ class _Finder:
     def _is_adjective(self, span: tuple[int, int]) -> bool:
         text = self.text[span[0] : span[1]]
         kn = self.knowledge
-        return kn is not None and kn.country(text) is None and kn.country_of_adjective(text) is not None
+        return (
+            kn is not None
+            and kn.country(text) is None
+            and kn.country_of_adjective(text) is not None
+        )
 
     def _is_country(self, place: Place) -> bool:
         kn = self.knowledge
