@@ -68,6 +68,7 @@ BLAME_VERBS = {
 }
 REMOTE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom", "call"}
 INTENT_WORDS = {"ready", "willing", "prepared", "committed", "determined", "eager"}
+TEMPORAL_PREPS = {"since", "after", "before", "during", "until", "following", "amid", "despite"}
 PAIR_NOUNS = {
     "side",
     "leader",
@@ -221,12 +222,15 @@ class EventStage:
         candidates += finder.statement_candidates(candidates)
         for candidate in candidates:
             candidate.confidence = self._calibrated(candidate.confidence)
+            finder.clean_sides(candidate)
         kept = [
             c
             for c in candidates
             if (finder.countries(c.actor) or not self.require_actor_country)
             and c.confidence >= self.min_confidence
             and not (c.type == "ACCUSE" and not c.recipient)
+            and not (c.type == "AID" and c.token.pos_ == "NOUN" and c.head_token == c.token
+                     and not c.recipient)  # "the halt of aid shipments": a mention, no act
         ]
         document.events = _merge(kept, finder)
         return document
@@ -308,7 +312,8 @@ class _Finder:
             # A person object must be the object itself, not a word deep inside it.
             heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
             heads += [h for c in heads for h in c.conjuncts]
-            words = heads + [w for w in words if w not in heads and not self._is_person(w)]
+            others = [o for o in options if o != "person"]
+            words = heads + [w for w in words if others and w not in heads]
         has = any(self._in_class(w, name) for w in words for name in options)
         return has if kind == "obj" else not has
 
@@ -372,8 +377,12 @@ class _Finder:
         action = next((c for c in token.children if c.dep_ in ("xcomp", "prep")), None)
         if action is not None and action.dep_ == "prep":
             action = next((c for c in action.children if c.dep_ == "pcomp"), None)
-        if action is None or action.pos_ != "VERB" or self.triggers_for(action):
+        if action is None or action.pos_ != "VERB":
             return None
+        if any(self.triggers_for(t) for t in action.subtree) or any(
+            c.dep_ == "neg" for node in (token, token.head) for c in node.children
+        ):
+            return None  # the act is coded by its own trigger; a refusal is no intent
         actor = self._inherited_subject(token) or [
             a for c in token.head.children if c.dep_ == "nsubj" for a in self.actors_of(c, True)
         ]
@@ -532,6 +541,13 @@ class _Finder:
             recipient = self._named_in_complement(head, actor) or self._other_side(
                 token, actor, token.idx
             )
+            if not recipient and event_type in ("ACCUSE", "THREATEN"):
+                # Condemning or threatening with no one named: the other main party.
+                own = self.countries(actor)
+                other = [a for a, c in self.dominant if c not in own]
+                if other:
+                    recipient = [other[0]]
+                    confidence -= 0.1
         if event_type == "ASSAULT":
             actor, recipient, guessed = self._assault_sides(token, actor, recipient)
             if guessed:
@@ -662,7 +678,17 @@ class _Finder:
         actor_countries = self.countries(actor)
         recipient_countries = self.countries(recipient)
         if not actor_countries and recipient_countries:
-            nearby = self._other_side(token, recipient, token.idx)
+            # "the bombardment of Ukraine in which Russia sent ...": a subject inside the
+            # attack's own phrase names the attacker.
+            for sub in token.subtree:
+                if sub.dep_ == "nsubj" and sub.i != token.i:
+                    inside = [a for a in self.actors_of(sub, True) if self.countries([a])]
+                    if inside and not self.countries(inside) & recipient_countries:
+                        actor, actor_countries = inside, self.countries(inside)
+                        break
+        if not actor_countries and recipient_countries:
+            other = [a for a, c in self.dominant if c not in recipient_countries]
+            nearby = [other[0]] if other else self._other_side(token, recipient, token.idx)
             if nearby:
                 actor, actor_countries, guessed = nearby, self.countries(nearby), True
         if not recipient and actor_countries:
@@ -674,6 +700,21 @@ class _Finder:
             if other:
                 actor, guessed = [other[0]], True
         return actor, recipient, guessed
+
+    def clean_sides(self, candidate: _Candidate) -> None:
+        """A side cannot be its own recipient: drop recipients that are the actor, or the
+        actor's own state or government; keep same-country civilians, rebels or opposition
+        ("the authorities called on residents to leave")."""
+        own = self.countries(candidate.actor)
+        kept = []
+        for rid in candidate.recipient:
+            other = self.actors.get(rid)
+            if rid in candidate.actor or other is None:
+                continue
+            if other.country in own and (other.kind == "state" or other.sector in ("GOV", None)):
+                continue
+            kept.append(rid)
+        candidate.recipient = kept
 
     def state_of(self, country: str) -> str | None:
         for actor in self.document.actors:
@@ -741,6 +782,11 @@ class _Finder:
         return found
 
     def _subject_of_governor(self, token: Token) -> list[str]:
+        if token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
+            return []  # "since the blockade, Ukraine has ...": Ukraine did not blockade
+        return self._governor_subject(token)
+
+    def _governor_subject(self, token: Token) -> list[str]:
         """For an event noun: the subject of the verb it depends on ("Germany is in talks",
         "Russia launched an attack"), climbing through prepositions."""
         node = token
@@ -783,6 +829,10 @@ class _Finder:
             if node.dep_ in climbable and (node.head != node):
                 parent = node.head
                 subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if node.dep_ == "xcomp":
+                    # "prompted Washington to impose", "urged Kyiv to ...": the object acts.
+                    objects = [c for c in parent.children if c.dep_ in ("dobj", "dative")]
+                    subjects = objects or subjects
                 found: list[str] = []
                 for subject in subjects:
                     found += self.actors_of(subject, follow_conj=True)
@@ -848,6 +898,10 @@ class _Finder:
         own = self.countries([quote.speaker])
         other = [a for a, c in self.dominant if c not in own]
         return other[0] if other else None
+
+    def _mention_how(self, token: Token) -> str | None:
+        mention = self.document.mention_at(token.idx, token.idx + len(token.text))
+        return mention.how if mention is not None else None
 
     def _is_both_sides(self, token: Token) -> bool:
         """ "the two sides", "both leaders", "the two countries" point back to the parties
@@ -1093,6 +1147,8 @@ class _Finder:
                     continue
                 other = self.actors.get(found)
                 if other is None or not other.country or other.country in own:
+                    continue
+                if self._mention_how(sub) == "location":
                     continue
                 return [found, *[a for c in sub.conjuncts if (a := self._mention(c))]]
         return []
