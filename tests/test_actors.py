@@ -30,7 +30,12 @@ def actor_at(document, phrase: str, occurrence: int = 0):
     [
         ("Washington has suspended arms deliveries to the region.", "Washington", "USA", "GOV"),
         ("The Kremlin said the talks were over.", "Kremlin", "RUS", "GOV"),
-        ("Downing Street said the minister would travel on Monday.", "Downing Street", "GBR", "GOV"),
+        (
+            "Downing Street said the minister would travel on Monday.",
+            "Downing Street",
+            "GBR",
+            "GOV",
+        ),
         ("Russian forces shelled the village overnight.", "Russian forces", "RUS", "MIL"),
         ("A Putin aide told reporters the offer stood.", "A Putin aide", "RUS", "GOV"),
         ("A French government spokesperson declined to comment.", "spokesperson", "FRA", "GOV"),
@@ -52,7 +57,9 @@ def test_a_capital_as_a_location_is_not_the_government(pipeline):
 
 def test_roles_hold_at_the_article_date(pipeline):
     in_office = actor_at(run(pipeline, "Donald Trump spoke to reporters.", "2025-07-04"), "Trump")
-    out_of_office = actor_at(run(pipeline, "Donald Trump spoke to reporters.", "2022-06-01"), "Trump")
+    out_of_office = actor_at(
+        run(pipeline, "Donald Trump spoke to reporters.", "2022-06-01"), "Trump"
+    )
     assert (in_office.country, in_office.sector) == ("USA", "GOV")
     assert out_of_office.country == "USA" and out_of_office.sector is None
 

@@ -26,8 +26,12 @@ TEXT = "Atlantis shelled Lemuria on Monday, killing at least 3 people, its army 
 
 
 def hand_made_document() -> Document:
-    article = Article(text=TEXT, url="https://example.org/2024/05/06/x", published=dt.date(2024, 5, 6),
-                      published_source="url")
+    article = Article(
+        text=TEXT,
+        url="https://example.org/2024/05/06/x",
+        published=dt.date(2024, 5, 6),
+        published_source="url",
+    )
     doc = Document(article=article)
     doc.actors = [
         Actor("a1", "Atlantis", "GRC", None, "state", mentions=[(0, 8)]),
@@ -38,10 +42,23 @@ def hand_made_document() -> Document:
     doc.places = [Place("Lemuria", "ITA", 41.9, 12.5, 3169070, (17, 24))]
     doc.quotes = [Quote("q1", "indirect", TEXT[:61], (0, 61), "a1", "its army", (71, 75))]
     doc.events = [
-        Event("e1", "ASSAULT", ["heavy-weapons"], ["military"], "194", ["a1"], ["a2"],
-              EventDate("2024-05-06", "day", (28, 34)), doc.places[0],
-              [Quantity(3.0, "at least", "people", (44, 61), "killed")], "asserted", "a1",
-              (0, len(TEXT)), (9, 16), 0.8)
+        Event(
+            "e1",
+            "ASSAULT",
+            ["heavy-weapons"],
+            ["military"],
+            "194",
+            ["a1"],
+            ["a2"],
+            EventDate("2024-05-06", "day", (28, 34)),
+            doc.places[0],
+            [Quantity(3.0, "at least", "people", (44, 61), "killed")],
+            "asserted",
+            "a1",
+            (0, len(TEXT)),
+            (9, 16),
+            0.8,
+        )
     ]
     return doc
 

@@ -13,7 +13,9 @@ def test_import_loads_neither_spacy_nor_duckdb() -> None:
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('spacy', 'duckdb', 'psycopg', 'thinc', 'torch', 'trafilatura', 'pyarrow'))))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert json.loads(result.stdout) == []
 
 

@@ -47,5 +47,7 @@ def run_demo(db: str) -> str:
         speaker = row.get("speaker") or row.get("speaker_text") or "?"
         lines.append(f"  {speaker}: “{' '.join((row.get('text') or '').split())[:80]}”")
     lines.append("")
-    lines.append(f"Next: dateline events --db {db}   |   dateline export --db {db} --format csv --out events.csv")
+    lines.append(
+        f"Next: dateline events --db {db}   |   dateline export --db {db} --format csv --out events.csv"
+    )
     return "\n".join(lines)

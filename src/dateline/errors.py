@@ -6,10 +6,10 @@ user can count them and a later run can explain them. Keep codes stable: add, ne
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Why an input was skipped or a command failed."""
 
     NOT_FOUND = "E001"  # the path does not exist

