@@ -76,6 +76,38 @@ UNIQUE_OFFICES = {
     "finance minister",
     "national security adviser",
 }
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "port",
+    "region",
+    "province",
+    "capital",
+    "area",
+    "outskirts",
+    "territory",
+    "district",
+    "suburb",
+    "centre",
+    "center",
+    "north",
+    "south",
+    "east",
+    "west",
+    "coast",
+    "border",
+    "part",
+    "parts",
+    "rest",
+    "oblast",
+    "county",
+    "state",
+    "island",
+    "enclave",
+    "heart",
+    "streets",
+}
 DETERMINERS = {
     "a",
     "an",
@@ -287,6 +319,10 @@ class ActorStage:
         head = span.root
         if head.dep_ in ("nsubj", "nsubjpass", "agent", "poss", "dobj", "dative"):
             return "metonym"
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            # "the city of Kharkiv" says where; "the accession of Finland" names a side.
+            owner = head.head.head
+            return "location" if owner.lemma_.lower() in PLACE_NOUNS else "name"
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
             return "location"
         if head.dep_ == "pobj":
@@ -501,7 +537,15 @@ class ActorStage:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj" or not obj.text[:1].isupper():
+                if obj.dep_ != "pobj":
+                    continue
+                if not obj.text[:1].isupper():
+                    # "officials in the Russian city of Belgorod"
+                    for child in obj.children:
+                        if child.dep_ == "amod" and child.text[:1].isupper():
+                            adjective = kn.country_of_adjective(fold(child.text))
+                            if adjective is not None:
+                                return adjective.code
                     continue
                 name = fold(obj.doc[obj.left_edge.i : obj.i + 1].text)
                 name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.I)

@@ -828,6 +828,10 @@ class _Finder:
             climbable: tuple[str, ...] = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep")
             if node.dep_ in ("pobj", "dobj") and node.head.pos_ in ("ADP", "VERB", "NOUN"):
                 climbable = (*climbable, node.dep_)  # "ways of getting ... after accusing"
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.lexicon.modality["report"]:
+                # "He said ... and called on X": a subjectless clause misparsed as what was
+                # said belongs to the speaker.
+                climbable = (*climbable, "ccomp")
             if node.dep_ in climbable and (node.head != node):
                 parent = node.head
                 subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
