@@ -349,16 +349,39 @@ def score_article(
 # -- running -----------------------------------------------------------------------------
 
 
+DEFINITIONS = ("polnear", "dateline")
+
+
+def quote_stage(definition: str = "polnear") -> Any:
+    """The quote stage for a definition of attribution: "polnear" (speech, beliefs, findings,
+    stances and intentions, as PolNeAR annotates them) or "dateline" (speech only, the
+    pipeline's default)."""
+    from ..stages.quotes import POLNEAR, QuoteStage
+
+    if definition not in DEFINITIONS:
+        raise GoldError(f"definition={definition!r}: use one of {', '.join(DEFINITIONS)}")
+    return QuoteStage(**POLNEAR) if definition == "polnear" else QuoteStage()
+
+
+def polnear_pipeline(definition: str = "polnear") -> Any:
+    """The full pipeline (``Pipeline.load()``) with the quote stage of ``definition``."""
+    from ..pipeline import Pipeline
+    from ..stages import default_stages
+
+    stage = quote_stage(definition)
+    stages = [stage if s.name == stage.name else s for s in default_stages()]
+    return Pipeline.load(stages=stages)
+
+
 class QuotesOnlyPipeline:
     """spaCy and the quote stage alone (no actors, so speakers are judged by their words):
-    for working on quotes while other stages change. ``classes`` as in ``QuoteStage``."""
+    for working on quotes while other stages change. ``definition`` as in :func:`quote_stage`."""
 
-    def __init__(self, classes: tuple[str, ...] = ("speech", "belief", "evidence")) -> None:
+    def __init__(self, definition: str = "polnear") -> None:
         from ..nlp import load_nlp
-        from ..stages.quotes import QuoteStage
 
         self.nlp = load_nlp()
-        self.stage = QuoteStage(classes=classes)
+        self.stage = quote_stage(definition)
         self.stage.initialize(None)
 
     def __call__(self, article: Article) -> Document:
@@ -375,13 +398,18 @@ def evaluate(
     pipeline: Any = None,
     limit: int | None = None,
     cues: str = "all",
+    definition: str = "polnear",
     **options: Any,
 ) -> EvalReport:
     """Score the pipeline's quotes on PolNeAR dev. ``paths``: the PolNeAR folder (or its
     ``data/dev``); ``cues``: "all" scores every attribution, "speech" only those whose cue is
     a speech verb or noun (PolNeAR also attributes beliefs, plans and stances, which dateline
-    does not take for quotes; quotes matching those are then left out); ``pipeline``: anything with ``pipe(articles)`` or ``__call__(article)``
-    giving Documents (default: ``Pipeline.load()``); ``limit``: the first N articles."""
+    does not take for quotes; quotes matching those are then left out); ``pipeline``: anything
+    with ``pipe(articles)`` or ``__call__(article)`` giving Documents (default:
+    ``Pipeline.load()`` with the quote stage of ``definition``: "polnear", PolNeAR's own
+    notion of attribution, or "dateline", the pipeline's speech-only default); ``limit``:
+    the first N articles."""
+    options.pop("details", None)  # the CLI's --details: this report has no listing
     if options:
         raise GoldError(f"unknown option(s) {sorted(options)} for the PolNeAR scorer")
     if isinstance(paths, (str, Path)):
@@ -392,9 +420,7 @@ def evaluate(
     if limit is not None:
         articles = articles[:limit]
     if pipeline is None:
-        from ..pipeline import Pipeline
-
-        pipeline = Pipeline.load()
+        pipeline = polnear_pipeline(definition)
     if cues not in ("all", "speech"):
         raise GoldError(f"cues={cues!r}: use 'all' (every PolNeAR attribution) or 'speech'")
     lexicon = CueLexicon.load()
@@ -407,6 +433,8 @@ def evaluate(
             counted = [is_speech_cue(document, a.cue, lexicon) for a in gold.attributions]
         score_article(document, gold.attributions, tallies, counted)
     task = "quotes (PolNeAR dev)" if cues == "all" else "quotes (PolNeAR dev, speech cues)"
+    if definition != "polnear":
+        task += f", {definition} definition"
     report = EvalReport(task=task, columns=COLUMNS)
     report.rows = [{"item": name, **tallies[name].row()} for name in ROWS[:2]]
     report.total = tallies["all"].row()

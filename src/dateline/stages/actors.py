@@ -76,6 +76,28 @@ UNIQUE_OFFICES = {
     "finance minister",
     "national security adviser",
 }
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+CALENDAR_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 PLACE_NOUNS = {
     "city",
     "town",
@@ -270,6 +292,8 @@ class ActorStage:
             return None
         if not _looks_like_name(span):
             return None
+        if span.root.ent_type_ in NOT_NAMES or span.root.lower_ in CALENDAR_WORDS:
+            return None  # "on Friday" is no Godwin Friday, "May" no Theresa May
         persons = kn.people(text)
         if persons:
             person = kn.person(text, on)

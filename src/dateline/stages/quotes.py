@@ -17,12 +17,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Quote, Span
-from .quoting.cues import Cue, CueLexicon, find_cues, speaker_tokens, token_span
+from .quoting.cues import (
+    Cue,
+    CueLexicon,
+    apposed_subject,
+    find_cues,
+    inverted_subject,
+    speaker_tokens,
+)
 from .quoting.marks import QuotedSpan, find_quoted_spans, paragraphs
-from .quoting.speakers import is_medium, resolve_speaker
+from .quoting.sentences import SentenceIndex
+from .quoting.speakers import PERSON_NOUNS, SpeakerResolver, is_medium
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,22 +54,41 @@ class _Found:
     paragraph: int = -1
 
 
+#: PolNeAR's notion of attribution: speech, thoughts, findings, stances and intentions, with
+#: what a cue verb governs ("wants to ...", "called for ...") as content
+POLNEAR: dict[str, Any] = {
+    "classes": ("speech", "belief", "evidence", "stance", "label"),
+    "objects": True,
+}
+
+
 class QuoteStage:
     """Find quotes and their speakers. ``classes`` are the cue classes of
-    ``speech_verbs.tsv`` whose clauses count as indirect quotes (speech by default; add
-    belief and evidence to follow PolNeAR, which also attributes thoughts and findings)."""
+    ``speech_verbs.tsv`` whose clauses count as indirect quotes (speech by default; PolNeAR
+    also attributes thoughts, findings and stances: ``QuoteStage(**POLNEAR)``). With
+    ``objects``, a cue verb without a clause gives what it governs as the content."""
 
     name = "quotes"
     requires = ("doc", "actors", "mentions")
     assigns = ("quotes",)
 
-    def __init__(self, classes: tuple[str, ...] = ("speech",)) -> None:
+    def __init__(self, classes: tuple[str, ...] = ("speech",), objects: bool = False) -> None:
         self.classes = classes
+        self.objects = objects
         self.lexicon: CueLexicon | None = None
+        self.knowledge: Knowledge | None = None
 
     def initialize(self, knowledge: Knowledge | None = None) -> None:
         if self.lexicon is None:
             self.lexicon = CueLexicon.load()
+        if knowledge is not None:
+            self.knowledge = knowledge
+
+    def _is_person_noun(self, lemma: str) -> bool:
+        if lemma in PERSON_NOUNS:
+            return True
+        role = self.knowledge.role(lemma) if self.knowledge is not None else None
+        return role is not None and role.kind == "person"
 
     def __call__(self, document: Document) -> Document:
         if document.doc is None:
@@ -69,24 +96,38 @@ class QuoteStage:
         if self.lexicon is None:
             self.initialize()
         assert self.lexicon is not None
-        found = self._find(document, document.doc, self.lexicon)
+        quoted = find_quoted_spans(document.text)
+        found = self._find(document, document.doc, self.lexicon, quoted)
         found.sort(key=lambda f: f.span)
         start = len(document.quotes)
         for number, item in enumerate(found, start=start + 1):
             document.quotes.append(self._quote(document, f"q{number}", item))
-        self._chain_speakers(document, document.quotes[start:])
+        self._add_speakers(document, document.quotes[start:], found, quoted)
+        self._chain_speakers(document, document.quotes[start:], quoted)
         self._mark_media(document, document.quotes[start:], found)
         return document
 
     # -- finding -------------------------------------------------------------------------
 
-    def _find(self, document: Document, doc: Doc, lexicon: CueLexicon) -> list[_Found]:
+    def _find(
+        self, document: Document, doc: Doc, lexicon: CueLexicon, quoted: list[QuotedSpan]
+    ) -> list[_Found]:
         text = document.text
-        quoted = find_quoted_spans(text)
         outers = [q.outer for q in quoted]
+        sentences = SentenceIndex(doc)
         # a cue inside quotation marks is part of the quoted words, not an attribution
-        cues = [c for c in find_cues(doc, lexicon) if not any(s <= c.start < e for s, e in outers)]
+        cues = [c for c in find_cues(doc, lexicon, self.objects) if not _inside(c.start, outers)]
+        for found_cue in cues:
+            if found_cue.subject is not None and _inside(found_cue.subject.idx, outers):
+                # the parser took a word of the quote for the speaker ("“These we keep,” he
+                # said"): the speaker is next to the cue, or unknown
+                token = found_cue.token
+                subject = apposed_subject(token) or inverted_subject(token)
+                if subject is not None and _inside(subject.idx, outers):
+                    subject = None
+                found_cue.subject = subject
         by_token = {cue.token.i: cue for cue in cues}
+        allowed = (*self.classes, "label")
 
         direct_cue: dict[int, Cue] = {}
         indirect: list[_Found] = []
@@ -100,8 +141,8 @@ class QuoteStage:
                 for i, o in enumerate(outers)
                 if _overlap(o, verb.content) >= 0.8 * _len(verb.content)
             ]
-            if whole:
-                direct_cue.setdefault(whole[0], verb)  # X said: “…”: the quote is the clause
+            if whole:  # X said: “…”: the quote is the clause
+                direct_cue.setdefault(whole[0], _as_saying(verb, cues))
                 continue
             if _words_outside(text, verb.content, outers) <= 3:
                 continue  # "said he was “very disappointed”": the partial quote says it all
@@ -125,13 +166,13 @@ class QuoteStage:
                     continue  # a quoted name or title standing alone ("“13th,” below")
                 items.append(_Found("direct", q.span, cue, q.paragraph))
                 continue
-            cue = direct_cue.get(index) or _governing_cue(doc, q.span, by_token)
+            cue = direct_cue.get(index) or _governing_cue(doc, q.span, by_token, allowed)
             if cue is None:
-                cue = _cue_in_sentence(doc, q.span, cues, outers, self.classes)
+                cue = _cue_in_sentence(sentences, q.span, cues, outers)
             if cue is None or (_is_title(words) and cue.kind != "label"):
                 continue  # quoted names and titles are quotes only when a cue names them
             items.append(_Found("partial", q.span, cue, q.paragraph))
-        self._attribute_bare(items, para_spans, cues, outers)
+        self._attribute_bare(text, items, para_spans, cues, outers)
         return items
 
     def _direct_cue(
@@ -150,7 +191,7 @@ class QuoteStage:
             and not re.search(r"[.!?]\s", text[close : c.start])
         ]
         if after:
-            return min(after, key=lambda c: c.start)
+            return _as_saying(min(after, key=lambda c: c.start), cues)
         before = [
             c
             for c in cues
@@ -166,6 +207,7 @@ class QuoteStage:
 
     def _attribute_bare(
         self,
+        text: str,
         items: list[_Found],
         para_spans: list[Span],
         cues: list[Cue],
@@ -173,7 +215,8 @@ class QuoteStage:
     ) -> None:
         """A direct quote with no cue of its own takes the attribution of the quote before it
         in its paragraph, else the nearest cue of its paragraph (after it, then before it),
-        else the cue that ends the paragraph before ("X said:")."""
+        else the cue that ends the paragraph before ("X said:"); a paragraph that is nothing
+        but a quote continues the direct quote that ends the paragraph before it."""
         directs = sorted((f for f in items if f.kind == "direct"), key=lambda f: f.span)
         free_cues = [
             c
@@ -202,44 +245,67 @@ class QuoteStage:
             elif item.paragraph > 0:
                 prev_start, prev_end = para_spans[item.paragraph - 1]
                 previous = [c for c in free_cues if prev_start <= c.start < prev_end]
-                if previous and _ends_with_colon(previous[-1], prev_end):
+                if previous and _ends_with_colon(text, previous[-1], prev_end):
                     item.cue = previous[-1]
+                    continue
+                before = [d for d in directs[:number] if d.paragraph == item.paragraph - 1]
+                if (
+                    before
+                    and before[-1].cue is not None
+                    and _only_quote(text, para_spans[item.paragraph], item.span)
+                    and _ends_paragraph(text, before[-1], prev_end)
+                ):
+                    item.cue = before[-1].cue
 
     # -- building quotes -----------------------------------------------------------------
 
     def _quote(self, document: Document, quote_id: str, item: _Found) -> Quote:
+        """The quote with its cue; its speaker comes from :meth:`_add_speakers`."""
         text = document.text
-        speaker: str | None = None
-        speaker_text: str | None = None
-        speaker_span: Span | None = None
-        cue_span: Span | None = None
-        if item.cue is not None:
-            cue_span = item.cue.span
-            if item.cue.subject is not None:
-                words = speaker_tokens(item.cue.subject)
-                speaker_span = token_span(words)
-                speaker_text = text[speaker_span[0] : speaker_span[1]]
-                head = item.cue.subject
-                speaker = resolve_speaker(
-                    document, speaker_span, (head.idx, head.idx + len(head.text))
-                )
         return Quote(
             id=quote_id,
             kind=item.kind,
             text=text[item.span[0] : item.span[1]],
             span=item.span,
-            speaker=speaker,
-            speaker_text=speaker_text,
-            cue=cue_span,
-            speaker_span=speaker_span,
+            speaker=None,
+            speaker_text=None,
+            cue=item.cue.span if item.cue is not None else None,
         )
 
-    def _chain_speakers(self, document: Document, quotes: list[Quote]) -> None:
+    def _add_speakers(
+        self,
+        document: Document,
+        quotes: list[Quote],
+        found: list[_Found],
+        quoted: list[QuotedSpan],
+    ) -> None:
+        """Resolve each cue's subject to a speaker, in the order the subjects appear, so that
+        a pronoun can continue the speaker before it."""
+        reported = [q.span for q in quotes]
+        reported += [q.outer for q in quoted]
+        resolver = SpeakerResolver(document, reported, self._is_person_noun)
+        pending = [
+            (item.cue.subject, quote)
+            for item, quote in zip(found, quotes, strict=True)
+            if item.cue is not None and item.cue.subject is not None
+        ]
+        pending.sort(key=lambda pair: pair[0].i)
+        done: dict[int, tuple[str | None, str, Span]] = {}
+        for subject, quote in pending:
+            if subject.i not in done:
+                words = speaker_tokens(subject)
+                resolved = resolver.resolve(subject, words)
+                done[subject.i] = (resolved.actor, resolved.words, resolved.span)
+            quote.speaker, quote.speaker_text, quote.speaker_span = done[subject.i]
+
+    def _chain_speakers(
+        self, document: Document, quotes: list[Quote], quoted: list[QuotedSpan]
+    ) -> None:
         """Parts of a quote running over several paragraphs share one speaker: the first part
         that has one gives it to the others."""
         if document.doc is None:
             return
-        chains = _chains(find_quoted_spans(document.text))
+        chains = _chains(quoted)
         by_span = {q.span: q for q in quotes}
         for chain in chains:
             parts = [by_span[s] for s in chain if s in by_span]
@@ -340,44 +406,75 @@ def _is_direct(text: str, q: QuotedSpan) -> bool:
     return count >= 4 or words.rstrip()[-1:] in ".!?,"
 
 
-def _governing_cue(doc: Doc, span: Span, by_token: dict[int, Cue]) -> Cue | None:
-    """The nearest cue above the quoted words in the parse ("called the talks “useful”")."""
+def _as_saying(cue: Cue, cues: list[Cue]) -> Cue:
+    """ "“…,” the agency reported X as saying": the words are X's, their cue "saying"."""
+    inner = [
+        c
+        for c in cues
+        if c.token.dep_ == "pcomp" and c.token.head.head.i == cue.token.i and c.subject is not None
+    ]
+    return inner[0] if inner else cue
+
+
+def _inside(offset: int, spans: list[Span]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _governing_cue(
+    doc: Doc, span: Span, by_token: dict[int, Cue], kinds: tuple[str, ...]
+) -> Cue | None:
+    """The nearest cue of one of ``kinds`` above the quoted words in the parse ("called the
+    talks “useful”"); a cue of another class ("showing “respect”") is passed over."""
     words = doc.char_span(span[0], span[1], alignment_mode="expand")
     if words is None or len(words) == 0:
         return None
     token: Token = words.root
     for _ in range(12):
-        if token.i in by_token and not (span[0] <= token.idx < span[1]):
-            return by_token[token.i]
-        if token.head is token:
+        cue = by_token.get(token.i)
+        if cue is not None and cue.kind in kinds and not (span[0] <= token.idx < span[1]):
+            return cue
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
 
 
 def _cue_in_sentence(
-    doc: Doc, span: Span, cues: list[Cue], outers: list[Span], classes: tuple[str, ...]
+    sentences: SentenceIndex, span: Span, cues: list[Cue], outers: list[Span]
 ) -> Cue | None:
     """A speech cue with a subject in the quoted words' sentence, outside any quote."""
-    words = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if words is None or len(words) == 0:
+    bounds = sentences.chars_at(span[0])
+    if bounds is None:
         return None
-    sent = words[0].sent
-    s_start, s_end = sent.start_char, sent.end_char
+    s_start, s_end = bounds
     candidates = [
         c
         for c in cues
         if s_start <= c.start < s_end
         and c.kind in ("speech", "label")
         and c.subject is not None
-        and not any(s <= c.start < e for s, e in outers)
+        and not _inside(c.start, outers)
     ]
     if not candidates:
         return None
     return min(candidates, key=lambda c: abs(c.start - span[0]))
 
 
-def _ends_with_colon(cue: Cue, paragraph_end: int) -> bool:
-    doc = cue.token.doc
-    tail = doc.text[cue.span[1] : paragraph_end].rstrip()
-    return tail.endswith(":")
+def _only_quote(text: str, paragraph: Span, span: Span) -> bool:
+    """Whether the paragraph holds nothing but the quoted words and their marks."""
+    outside = text[paragraph[0] : span[0]] + text[span[1] : paragraph[1]]
+    return len(_WORD.findall(outside)) == 0
+
+
+def _ends_paragraph(text: str, item: _Found, paragraph_end: int) -> bool:
+    """Whether a quote with its attribution ends its paragraph (“…,” he added.)."""
+    assert item.cue is not None
+    last = max(item.span[1], item.cue.span[1])
+    if item.cue.subject is not None:
+        last = max(last, item.cue.subject.idx + len(item.cue.subject.text))
+    tail = text[last:paragraph_end]
+    return len(_WORD.findall(tail)) <= 6 and "“" not in tail and '"' not in tail
+
+
+def _ends_with_colon(text: str, cue: Cue, paragraph_end: int) -> bool:
+    return text[cue.span[1] : paragraph_end].rstrip().endswith(":")

@@ -3,6 +3,7 @@ speaker (subject, "according to" object, "by" agent) and the reported clause."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -109,8 +110,15 @@ def trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def subject_of(token: Token, depth: int = 0) -> Token | None:
-    """The subject of a cue verb, shared from the verb it is coordinated with or governed by."""
+def subject_of(
+    token: Token, depth: int = 0, cue_verbs: Container[str] | None = None
+) -> Token | None:
+    """The subject of a cue verb, shared from the verb it is coordinated with or governed by.
+
+    With ``cue_verbs``, a cue coordinated with the reported clause of another cue ("he
+    stressed that Kyiv had done everything and said ...": the parser hangs "said" on
+    "done") shares the subject of that other cue, and a cue describing a noun ("issued a
+    statement saying ...") takes the subject of the verb that governs the noun."""
     for child in token.children:
         if child.dep_ in SUBJECTS:
             return child
@@ -119,9 +127,139 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    if depth < 3 and token.dep_ in INHERITS_SUBJECT and token.head is not token:
-        return subject_of(token.head, depth + 1)
+    head = token.head
+    if depth >= 3 or head.i == token.i:
+        return None
+    if token.dep_ == "pcomp" and head.lower_ == "as":
+        # "the agency reported / quoted X as saying": X speaks
+        for child in head.head.children:
+            if child.dep_ == "dobj":
+                return child
+    if cue_verbs is not None and depth == 0:
+        upper = head.head
+        if (
+            token.dep_ in ("conj", "advcl")
+            and head.dep_ == "ccomp"
+            and upper.lemma_.lower() in cue_verbs
+            and head.i < token.i
+            and upper.i < head.i
+        ):
+            return subject_of(upper, depth + 1)
+        if (
+            token.dep_ == "acl"
+            and head.pos_ == "NOUN"
+            and head.dep_ in ("dobj", "pobj")
+            and token.tag_ == "VBG"
+        ):
+            verb = head.head if head.dep_ == "dobj" else head.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return subject_of(verb, depth + 1)
+    if token.dep_ in INHERITS_SUBJECT:
+        return subject_of(head, depth + 1)
     return None
+
+
+#: verbs whose object after them is the addressee, never the speaker ("told reporters")
+ADDRESSEE_VERBS = frozenset(
+    {
+        "tell",
+        "inform",
+        "notify",
+        "remind",
+        "assure",
+        "reassure",
+        "brief",
+        "warn",
+        "urge",
+        "ask",
+        "accuse",
+        "blame",
+        "criticize",
+        "criticise",
+        "condemn",
+        "question",
+        "caution",
+        "thank",
+        "call",
+    }
+)
+#: parts of speech that open a noun phrase
+NP_START = ("DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM")
+
+
+def inverted_subject(token: Token) -> Token | None:
+    """The speaker after the verb in "“…,” said the minister" or "X, said Jones, will ...":
+    the cue follows a comma or a closing quotation mark and a noun phrase follows it."""
+    from .marks import ALL_MARKS
+
+    if token.lemma_.lower() in ADDRESSEE_VERBS:
+        return None
+    doc = token.doc
+    subject_before = any(c.dep_ in SUBJECTS and c.i < token.i for c in token.children)
+    if subject_before and any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "X, a minister, said the talks failed": X is the subject
+    before = token.i - 1
+    while before >= 0 and (doc[before].is_space or doc[before].text in ALL_MARKS):
+        before -= 1
+    if before < 0 or doc[before].text not in (",", ":", "—", "–"):
+        return None
+    after = token.i + 1
+    while after < len(doc) and doc[after].dep_ == "prt" and doc[after].head.i == token.i:
+        after += 1
+    if after >= len(doc) or doc[after].pos_ not in NP_START:
+        return None
+    first = doc[after]
+    if first.ent_type_ in ("DATE", "TIME") or first.lower_ in ("that", "this", "it"):
+        return None
+    # the noun phrase's head: the first token of the run whose head lies outside the run
+    run = []
+    i = after
+    while i < len(doc) and (doc[i].pos_ in NP_START or doc[i].tag_ == "POS"):
+        run.append(doc[i])
+        i += 1
+    inside = {t.i for t in run}
+    heads = [t for t in run if t.head.i not in inside]
+    if not heads:
+        return None
+    head = heads[0]
+    if head.pos_ not in ("PROPN", "NOUN", "PRON") or head.ent_type_ in ("DATE", "TIME"):
+        return None
+    end = i
+    closes = (
+        end >= len(doc)
+        or doc[end].text in (",", ".", "!", "?", ";", "–", "—", "--")
+        or doc[end].is_space
+    )
+    if not closes and (subject_before or doc[end].pos_ != "ADP"):
+        return None
+    return head
+
+
+def apposed_subject(token: Token) -> Token | None:
+    """The subject of "Jane Doe, an adviser to the minister, said" when the parser lost it:
+    the noun before the comma-fenced apposition that ends right before the cue."""
+    doc = token.doc
+    before = token.i - 1
+    if before < 1 or doc[before].text != ",":
+        if before >= 0 and doc[before].pos_ in ("PROPN", "PRON") and doc[before].dep_ != "poss":
+            return doc[before]
+        return None
+    step = doc[before - 1]
+    for _ in range(12):
+        if step.dep_ == "appos":
+            step = step.head
+        elif step.dep_ == "pobj" and step.head.dep_ == "prep":
+            step = step.head.head
+        elif step.dep_ in ("compound", "amod", "poss", "case"):
+            step = step.head
+        else:
+            break
+    if step.i >= before - 1 or step.pos_ not in ("PROPN", "NOUN"):
+        return None
+    # the apposition is fenced by a comma right after the noun phrase of ``step``
+    if not any(t.text == "," for t in doc[step.i : before]):
+        return None
+    return step
 
 
 def speaker_tokens(subject: Token) -> list[Token]:
@@ -145,21 +283,63 @@ def speaker_tokens(subject: Token) -> list[Token]:
     while i in index:
         stretch.append(index[i])
         i += 1
-    while len(stretch) > 1 and (stretch[-1].is_punct or stretch[-1].dep_ == "cc"):
+    # an aside after a dash is not the speaker's name ("Putin – video")
+    dash = next((t for t in stretch if t.i > subject.i and t.text in ("–", "—", "--")), None)
+    if dash is not None:
+        stretch = [t for t in stretch if t.i < dash.i]
+    # never across a line break ("… – video" captions, headlines)
+    breaks = [t for t in stretch if "\n" in t.text or "\n" in t.whitespace_]
+    for token in breaks:
+        if token.i < subject.i:
+            stretch = [t for t in stretch if t.i > token.i]
+        elif "\n" in token.text:
+            stretch = [t for t in stretch if t.i < token.i]
+        else:
+            stretch = [t for t in stretch if t.i <= token.i]
+    while len(stretch) > 1 and (
+        stretch[-1].is_punct or stretch[-1].dep_ == "cc" or stretch[-1].is_space
+    ):
         stretch.pop()
     while len(stretch) > 1 and stretch[0].is_punct:
         stretch.pop(0)
     return stretch
 
 
-def find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
+def find_cues(doc: Doc, lexicon: CueLexicon, objects: bool = False) -> list[Cue]:
     """Every cue verb, cue noun and "according to" of the parsed text, with its subject and
-    its reported clause where the parse gives one."""
-    cues = _find_cues(doc, lexicon)
+    its reported clause where the parse gives one. With ``objects``, a cue verb without a
+    clause takes what it governs instead: its object, its to-infinitive, its "for"/"as"
+    phrase ("called for new tariffs", "wants to cut taxes", "described X as a disgrace"),
+    as PolNeAR annotates stances and intentions."""
+    text = doc.text  # built anew on every access: read it once
+    cues = _find_cues(doc, lexicon, objects)
+    _lift_participle_clauses(cues)
     for cue in cues:
         if cue.content is not None:
-            cue.content = _within_paragraph(doc.text, cue.content, cue.span)
+            cue.content = _within_paragraph(text, cue.content, cue.span)
     return cues
+
+
+def _lift_participle_clauses(cues: list[Cue]) -> None:
+    """ "X said in an interview posted on YouTube that ...": the parser hangs the clause on
+    the participle, which has no speaker of its own; it belongs to the cue above it."""
+    by_token = {cue.token.i: cue for cue in cues}
+    for cue in cues:
+        token = cue.token
+        if cue.content is None or cue.subject is not None or token.dep_ != "acl":
+            continue
+        if token.tag_ != "VBN":
+            continue
+        step = token.head
+        for _ in range(6):
+            upper = by_token.get(step.i)
+            if upper is not None and upper.content is None and upper.subject is not None:
+                if upper.kind == "speech":
+                    upper.content, cue.content = cue.content, None
+                break
+            if step.head.i == step.i:
+                break
+            step = step.head
 
 
 def _within_paragraph(text: str, content: Span, cue: Span) -> Span | None:
@@ -181,7 +361,7 @@ def _within_paragraph(text: str, content: Span, cue: Span) -> Span | None:
     return start, end
 
 
-def _find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
+def _find_cues(doc: Doc, lexicon: CueLexicon, objects: bool = False) -> list[Cue]:
     cues: list[Cue] = []
     for token in doc:
         lemma = token.lemma_.lower()
@@ -194,7 +374,7 @@ def _find_cues(doc: Doc, lexicon: CueLexicon) -> list[Cue]:
             if cue is not None:
                 cues.append(cue)
         elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
-            cues.append(_verb_cue(token, lexicon.verbs[lemma], lexicon))
+            cues.append(_verb_cue(token, lexicon.verbs[lemma], lexicon, objects))
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
             cue = _noun_cue(token, lexicon.nouns[lemma])
             if cue is not None:
@@ -236,9 +416,42 @@ def _without_trailing_apposition(words: list[Token]) -> list[Token]:
     return words
 
 
-def _verb_cue(token: Token, kind: str, lexicon: CueLexicon) -> Cue:
-    cue = Cue(token, _cue_span(token), kind, subject_of(token))
+#: children of a cue verb that hold what it is about ("urged X to ...", "called X a liar")
+OBJECT_DEPS = ("dobj", "xcomp", "oprd", "ccomp", "dative", "attr")
+#: prepositions whose phrase holds the stance ("called for", "described X as", "warned of")
+OBJECT_PREPS = ("for", "as", "against", "about", "of", "on", "with", "to")
+
+
+def _object_content(token: Token) -> Span | None:
+    """The stretch from the first to the last thing a cue verb governs after it."""
+    parts = [
+        c
+        for c in token.children
+        if c.i > token.i
+        and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
+    ]
+    if not parts or parts[0].dep_ == "prep" and parts[0].lower_ == "to" and len(parts) == 1:
+        return None
+    words = [t for c in parts for t in c.subtree]
+    words.sort(key=lambda t: t.i)
+    if parts[0].dep_ == "prep":  # "called for new tariffs": the stance is what follows "for"
+        words = [t for t in words if t.i != parts[0].i]
+    words = trim(words)
+    if not words or all(t.pos_ in ("PRON", "DET") for t in words):
+        return None
+    return token_span(words)
+
+
+def _verb_cue(token: Token, kind: str, lexicon: CueLexicon, objects: bool = False) -> Cue:
+    subject = inverted_subject(token) if kind in ("speech", "label") else None
+    if subject is None:
+        subject = subject_of(token, cue_verbs=lexicon.verbs)
+    if subject is None and kind == "speech":
+        subject = apposed_subject(token)
+    cue = Cue(token, _cue_span(token), kind, subject)
     if kind == "label":
+        if objects:
+            cue.content = _object_content(token)
         return cue
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if clauses:
@@ -250,6 +463,8 @@ def _verb_cue(token: Token, kind: str, lexicon: CueLexicon) -> Cue:
     elif token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
         # "Prices will rise, the minister warned, and ..." : the clause around the cue
         cue.content = _around(token.head, token)
+    if cue.content is None and objects:
+        cue.content = _object_content(token)
     return cue
 
 
@@ -277,9 +492,9 @@ def _according_to(token: Token) -> Cue | None:
     cue = Cue(token, (token.idx, to.idx + len(to.text)), "speech", objects[0])
     # the clause the phrase is attached to, less the phrase itself
     head = token.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
         head = head.head
-    if head is token:
+    if head.i == token.i:
         return cue
     skip = {t.i for t in token.subtree}
     words = [t for t in head.subtree if t.i not in skip]

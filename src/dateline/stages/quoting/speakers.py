@@ -1,51 +1,381 @@
 """Turn a speaker's words into an actor id: through the actor stage's mentions first, then
-through pronouns and descriptions ("he", "they", "the spokesperson") to an earlier actor."""
+through pronouns and descriptions ("he", "they", "the spokesperson") to an earlier actor.
+
+:class:`SpeakerResolver` holds what one article's speakers need: the mentions outside quoted
+or reported words (a name inside someone's words is never the antecedent of the next
+speaker's "he"), and the speakers already found, so that "he added" continues the last
+speaker rather than the last person named.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from ...document import Document, Mention, Span
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "nsubjpass")
 PERSONAL = {"he", "she", "him", "her", "his"}
 PLURAL = {"they", "them", "it", "we"}
 GROUP_KINDS = ("group", "state", "organisation", "organization")
 #: a determiner that refers back to someone named before ("the spokesperson")
 ANAPHORIC = ("the", "that", "this")
+#: person nouns used when no knowledge tables are given (the roles table adds its own)
+PERSON_NOUNS = frozenset(
+    {
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "minister",
+        "president",
+        "governor",
+        "mayor",
+        "ambassador",
+        "adviser",
+        "advisor",
+        "official",
+        "commander",
+        "secretary",
+        "chief",
+        "head",
+        "leader",
+        "director",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "senator",
+        "lawmaker",
+        "mp",
+        "envoy",
+        "aide",
+        "analyst",
+        "expert",
+        "source",
+        "resident",
+        "witness",
+        "prosecutor",
+        "judge",
+        "general",
+        "colonel",
+        "officer",
+        "correspondent",
+        "journalist",
+    }
+)
+#: entity labels that name places or bodies, never a person
+NOT_PERSON_ENTS = ("GPE", "ORG", "NORP", "LOC", "FAC")
+#: prepositions that extend a description ("a spokesperson for the Legion")
+POST_MODIFIERS = ("for", "of", "in", "at", "from", "to", "with", "on")
 
 
-def resolve_speaker(document: Document, span: Span, head: Span | None = None) -> str | None:
-    """The actor id of the speaker whose words are ``span`` (``head``: its head word)."""
-    for start, end in [s for s in (head, span) if s is not None]:
-        mention = document.mention_at(start, end)
-        if mention is not None:
-            return mention.actor_id
-    words = document.text[span[0] : span[1]].lower().split()
-    if not words:
-        return None
-    earlier = sorted(
-        (m for m in document.mentions if m.span[1] <= span[0]), key=lambda m: m.span[0]
-    )
-    if len(words) == 1 and words[0] in PERSONAL:
-        return _latest(document, earlier, ("person",))
-    if len(words) == 1 and words[0] in PLURAL:
-        return _latest(document, earlier, GROUP_KINDS)
-    if words[0] in ANAPHORIC and len(words) <= 3:
+@dataclass(slots=True)
+class Resolved:
+    """A speaker: the actor (if any) and the words that name it."""
+
+    actor: str | None
+    words: str
+    span: Span
+    #: person | group | unknown: what a later pronoun may refer back to it with
+    kind: str
+
+
+class SpeakerResolver:
+    """Resolve the speakers of one article, in text order of their words."""
+
+    def __init__(
+        self,
+        document: Document,
+        reported: list[Span],
+        is_person_noun: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.document = document
+        self.text = document.text
+        self.is_person_noun = is_person_noun or (lambda lemma: lemma in PERSON_NOUNS)
+        cover = _Cover(reported)
+        self.mentions = sorted(
+            (m for m in document.mentions if m.how != "pronoun" and m.span[0] not in cover),
+            key=lambda m: m.span[0],
+        )
+        self.earlier: list[Resolved] = []
+        #: last words of the people the parser's entity recogniser saw, with where they end
+        self.surnames: dict[str, int] = {}
+        if document.doc is not None:
+            for ent in document.doc.ents:
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    self.surnames.setdefault(ent[-1].text, ent.end)
+
+    # -- the entry point ---------------------------------------------------------------
+
+    def resolve(self, head: Token, words: list[Token]) -> Resolved:
+        """The speaker whose words are ``words`` (``head``: their head word)."""
+        span = (words[0].idx, words[-1].idx + len(words[-1].text))
+        text = self.text[span[0] : span[1]]
+        lower = text.lower()
+        if lower in PERSONAL or lower in PLURAL:
+            found = self._antecedent(span, "person" if lower in PERSONAL else "group")
+            if found is None:
+                mention = self.document.mention_at(*span)
+                actor = mention.actor_id if mention is not None else None
+                found = Resolved(actor, text, span, self._actor_kind(actor))
+            result = Resolved(found.actor, text if found.actor else found.words, span, found.kind)
+        else:
+            result = self._named(head, words, span, text)
+        self.earlier.append(result)
+        return result
+
+    # -- names and descriptions ---------------------------------------------------------
+
+    def _named(self, head: Token, words: list[Token], span: Span, text: str) -> Resolved:
+        kind = self._token_kind(head)
+        head_span = (head.idx, head.idx + len(head.text))
+        mention = self.document.mention_at(*head_span)
+        if mention is None and head.pos_ == "PROPN":
+            mention = self._by_surname(head)
+        if mention is None:
+            # a mention of a modifier ("Ukraine's military command", "a Russian military
+            # account") is not the speaker; an appositive name may be ("the US ambassador
+            # to Kyiv, Bridget Brink")
+            named = self._appositive_name(head)
+            if named is not None:
+                return Resolved(named.actor_id, text, span, "person")
+            unknown = self._unknown_appositive_name(head)
+            if unknown is not None:
+                return Resolved(None, unknown, span, "person")
+            earlier = self._description(text, span)
+            return Resolved(earlier, text, span, self._actor_kind(earlier) if earlier else kind)
+        actor = self.document.actor(mention.actor_id)
+        if mention.how == "description":
+            named = self._appositive_name(head) or self._apposed_to(mention)
+            if named is None and text.lower().split()[0] in ANAPHORIC:
+                named = self._named_earlier(mention)
+            if named is not None:
+                return Resolved(named.actor_id, text, span, "person")
+            unknown = self._unknown_appositive_name(head)
+            if unknown is not None:
+                return Resolved(None, unknown, span, "person")
+            if actor is not None and actor.country is None and _extends(text, span, mention):
+                # "a spokesperson for the Legion" is more than the actor "a spokesperson"
+                return Resolved(None, text, span, kind)
+        return Resolved(mention.actor_id, text, span, self._actor_kind(mention.actor_id))
+
+    def _description(self, text: str, span: Span) -> str | None:
+        """ "the spokesperson", "the governor": the last actor named with that noun."""
+        words = text.lower().split()
+        if not words or words[0] not in ANAPHORIC or len(words) > 3:
+            return None
         noun = words[-1]
-        for mention in reversed(earlier):
-            actor = document.actor(mention.actor_id)
+        for mention in reversed([m for m in self.document.mentions if m.span[1] <= span[0]]):
+            actor = self.document.actor(mention.actor_id)
             if actor is None:
                 continue
-            texts = [mention.text.lower()] + [document.text[s:e].lower() for s, e in actor.mentions]
-            if any(noun in text.split() for text in texts):
+            texts = [mention.text.lower()]
+            texts += [self.text[s:e].lower() for s, e in actor.mentions]
+            if any(noun in t.split() for t in texts):
+                if mention.how == "description":
+                    named = self._apposed_to(mention)
+                    if named is not None:
+                        return named.actor_id
                 return actor.id
-    return None
+        return None
+
+    def _named_earlier(self, description: Mention) -> Mention | None:
+        """For "the governor": the person named in apposition to an earlier mention of the
+        same description actor ("Serhiy Haidai, the Ukrainian governor of Luhansk")."""
+        for mention in reversed(self.document.mentions):
+            if (
+                mention.actor_id == description.actor_id
+                and mention.how == "description"
+                and mention.span[1] <= description.span[0]
+            ):
+                named = self._apposed_to(mention)
+                if named is not None:
+                    return named
+        return None
+
+    def _apposed_to(self, description: Mention) -> Mention | None:
+        """The person named in apposition to a description ("Serhiy Haidai, the governor of
+        Luhansk," / "the governor of Luhansk, Serhiy Haidai,")."""
+        doc = self.document.doc
+        if doc is None:
+            return None
+        words = doc.char_span(*description.span, alignment_mode="expand")
+        if words is None or len(words) == 0:
+            return None
+        root = words.root
+        if root.dep_ == "appos":
+            named = self._person_name(root.head)
+            if named is not None:
+                return named
+        return self._appositive_name(root)
+
+    def _appositive_name(self, head: Token) -> Mention | None:
+        """A person's name in apposition to ``head``, unless a nearer person noun holds it
+        ("an adviser to the president, Jane Doe": Jane Doe is the president)."""
+        for token in head.subtree:
+            if token.dep_ != "appos" or token.i == head.i:
+                continue
+            named = self._person_name(token)
+            if named is None:
+                continue
+            step = token.head
+            while step.i != head.i and step.head.i != step.i:
+                if self._token_kind(step) == "person":
+                    break
+                step = step.head
+            else:
+                if step.i == head.i:
+                    return named
+        return None
+
+    def _unknown_appositive_name(self, head: Token) -> str | None:
+        """A person's name in apposition that the actor stage did not take for an actor
+        ("the US ambassador to Kyiv, Bridget Brink"): its words. The name is looked for in
+        the stretch after the head, up to the next verb, since the parser often hangs it on
+        the place ("Kyiv") or hangs "to Kyiv" on the verb."""
+        if self._token_kind(head) != "person":
+            return None
+        doc = head.doc
+        for token in doc[head.i + 1 : min(len(doc), head.i + 14)]:
+            if token.pos_ in ("VERB", "AUX") or token.text in (".", ";", "!", "?", "“", "”"):
+                return None
+            if token.dep_ != "appos" or token.pos_ != "PROPN":
+                continue
+            if token.ent_type_ not in ("PERSON", ""):
+                continue
+            if self.document.mention_at(token.idx, token.idx + len(token.text)) is not None:
+                continue
+            names = [t for t in token.lefts if t.dep_ in ("compound", "flat")] + [token]
+            if names[0].i == 0 or doc[names[0].i - 1].text != ",":
+                continue
+            return self.text[names[0].idx : token.idx + len(token.text)]
+        return None
+
+    def _by_surname(self, head: Token) -> Mention | None:
+        """A surname alone ("Jenrick said") that the actor stage left out: the person named
+        in full before ("Robert Jenrick")."""
+        for mention in reversed(self.mentions):
+            if mention.span[0] >= head.idx:
+                continue
+            parts = mention.text.split()
+            if (
+                len(parts) > 1
+                and parts[-1] == head.text
+                and mention.how == "name"
+                and self._actor_kind(mention.actor_id) == "person"
+            ):
+                return mention
+        return None
+
+    def _person_name(self, token: Token) -> Mention | None:
+        mention = self.document.mention_at(token.idx, token.idx + len(token.text))
+        if mention is None or mention.how != "name":
+            return None
+        actor = self.document.actor(mention.actor_id)
+        return mention if actor is not None and actor.kind == "person" else None
+
+    # -- pronouns -----------------------------------------------------------------------
+
+    def _antecedent(self, span: Span, wanted: str) -> Resolved | None:
+        """What the pronoun stands for: the latest earlier speaker or subject (outside quoted
+        words) that agrees with it (a person for he/she, anything else for it/they/we), else
+        the latest agreeing mention in any role. Demonyms ("Americans") are left out."""
+        best: Resolved | None = None
+        for said in self.earlier:
+            if (
+                said.span[0] < span[0]
+                and _agrees(said.kind, wanted)
+                and (best is None or said.span[0] >= best.span[0])
+            ):
+                best = said
+        fallback: Resolved | None = None
+        for mention in reversed(self.mentions):
+            if mention.span[1] > span[0] or mention.how == "demonym":
+                continue
+            if best is not None and mention.span[0] <= best.span[0]:
+                break
+            kind = self._actor_kind(mention.actor_id)
+            if not _agrees(kind, wanted):
+                continue
+            subject = self._is_subject(mention)
+            if mention.how == "description":
+                mention = self._apposed_to(mention) or mention
+            found = Resolved(mention.actor_id, mention.text, mention.span, kind)
+            if subject:
+                return found
+            fallback = fallback or found
+        return best or fallback
+
+    def _is_subject(self, mention: Mention) -> bool:
+        doc = self.document.doc
+        if doc is None:
+            return False
+        words = doc.char_span(*mention.span, alignment_mode="expand")
+        if words is None or len(words) == 0:
+            return False
+        token = words.root
+        while token.dep_ in ("appos", "compound", "conj") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in SUBJECTS
+
+    def _actor_kind(self, actor_id: str | None) -> str:
+        actor = self.document.actor(actor_id)
+        if actor is None:
+            return "unknown"
+        return "person" if actor.kind == "person" else "group"
+
+    def _token_kind(self, token: Token) -> str:
+        mention = self.document.mention_at(token.idx, token.idx + len(token.text))
+        if mention is not None:
+            return self._actor_kind(mention.actor_id)
+        if token.pos_ == "PROPN":
+            if (
+                token.ent_type_ == "PERSON"
+                or self.surnames.get(token.text, len(token.doc)) <= token.i
+                or self._by_surname(token) is not None
+            ):
+                return "person"
+            return "group" if token.ent_type_ in NOT_PERSON_ENTS else "person"
+        if token.pos_ == "NOUN":
+            if token.tag_ in ("NNS", "NNPS"):
+                return "group"
+            return "person" if self.is_person_noun(token.lemma_.lower()) else "group"
+        return "unknown"
 
 
-def _latest(document: Document, earlier: list[Mention], kinds: tuple[str, ...]) -> str | None:
-    for mention in reversed(earlier):
-        actor = document.actor(mention.actor_id)
-        if actor is not None and actor.kind in kinds:
-            return actor.id
-    return None
+class _Cover:
+    """Whether an offset lies in any of many spans, by bisection."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.reach[index]
+
+
+def _agrees(kind: str, wanted: str) -> bool:
+    if wanted == "person":
+        return kind == "person"
+    return kind == "group"
+
+
+def _extends(text: str, span: Span, mention: Mention) -> bool:
+    """Whether the speaker's words go on past the mention with a prepositional phrase."""
+    if mention.span[1] >= span[1]:
+        return False
+    rest = text[mention.span[1] - span[0] :].split()
+    return bool(rest) and rest[0].lower() in POST_MODIFIERS
 
 
 def is_medium(document: Document, actor_id: str | None, words: str, media: frozenset[str]) -> bool:
