@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import Code, DatelineError
 
 #: countries whose people put the family name first ("Kim Jong Un", "Xi Jinping")
-FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN"})
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "KHM"})
 #: words that may stand before a name without being part of it
 HONORIFICS = (
     "mr",
@@ -89,6 +89,43 @@ NO_SURNAME = frozenset({"MMR", "ETH", "ERI"})
 #: a title ("Mrs May", "Prime Minister Montenegro"), never alone
 COMMON_WORD_SURNAMES = frozenset(
     {
+        "major",
+        "key",
+        "english",
+        "straw",
+        "cook",
+        "baker",
+        "green",
+        "gross",
+        "note",
+        "pot",
+        "sen",
+        "bird",
+        "fox",
+        "gates",
+        "cannon",
+        "sharon",
+        "martin",
+        "howard",
+        "james",
+        "thomas",
+        "henry",
+        "charles",
+        "pierre",
+        "stephen",
+        "philip",
+        "lewis",
+        "douglas",
+        "anthony",
+        "arthur",
+        "roman",
+        "jean",
+        "rosa",
+        "ali",
+        "ahmed",
+        "hassan",
+        "omar",
+        "friday",
         "may",
         "rice",
         "price",

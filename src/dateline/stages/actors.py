@@ -233,6 +233,8 @@ class ActorStage:
                     if span[0].lower_ in ("a", "an") or (span[0].is_stop and length == 1):
                         break
                     entry = self._lookup(span, on)
+                    if entry is not None and self._inside_longer_name(span, entry):
+                        break  # "Ibrahim" of an unknown "Ibrahim Kalin" is not Anwar Ibrahim
                     if entry is not None:
                         match = (span, entry)
                         break
@@ -252,6 +254,26 @@ class ActorStage:
                 found.append((ent, entry))
                 taken.update(range(ent.start, ent.end))
         return found
+
+    def _inside_longer_name(self, span: Span, entry: _Entry) -> bool:
+        """A person found by one of their names inside a longer personal name that spaCy
+        saw as one entity: the longer name is someone else unless it contains the match's
+        full name."""
+        if entry.kind != "person" or len(span) > 1:
+            return False
+        for ent in span.doc.ents:
+            if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
+                known = {w.lower() for w in re.findall(r"\w+", entry.name)}
+                others = [
+                    t
+                    for t in ent
+                    if t.i != span.start
+                    and t.is_alpha
+                    and t.text[:1].isupper()
+                    and t.lower_ not in known
+                ]
+                return len(ent) > 1 and bool(others)
+        return False
 
     def _lookup(self, span: Span, on: dt.date | None) -> _Entry | None:
         kn = self.knowledge
@@ -656,17 +678,22 @@ class ActorStage:
             state.descriptions[entry.role] = actor.id
 
     def _link_surnames(self, state: _State) -> None:
-        """An unknown "Smith" after "John Smith" is the same person."""
+        """A bare surname refers to the person of that surname already named in full in the
+        article: an unknown "Smith" after "John Smith", and "McCain" after "John McCain" even
+        when the tables know another McCain."""
         people = [a for k, a in state.actors.items() if k[0] == "person"]
+
+        def surname(actor: Actor) -> str:
+            return actor.name.split()[-1].lower()
+
+        def named_in_full(actor: Actor) -> bool:
+            return any(" " in state_text(state, span) for span in actor.mentions)
+
         for key, actor in list(state.actors.items()):
-            if key[0] != "person" or " " in actor.name:
+            if key[0] != "person" or named_in_full(actor):
                 continue
             for other in people:
-                if (
-                    other is not actor
-                    and " " in other.name
-                    and other.name.split()[-1] == actor.name
-                ):
+                if other is not actor and surname(other) == surname(actor) and named_in_full(other):
                     _merge(state, actor, other)
                     del state.actors[key]
                     break
@@ -759,6 +786,13 @@ def _description_span(chunk: Span) -> Span:
             continue
         start = min(start, child.left_edge.i)
     return chunk.doc[max(start, chunk.start) : head.i + 1]
+
+
+def state_text(state: _State, span: tuple[int, int]) -> str:
+    for mention in state.mentions:
+        if mention.span == span:
+            return mention.text
+    return ""
 
 
 def _latest_with_role(state: _State, role: str) -> str | None:
