@@ -644,7 +644,7 @@ class ActorStage:
                     country = country or found.country
                     sector = sector or found.sector
                 continue
-            seat = kn.seat(text)
+            seat = kn.seat(text) or kn.organisation(text)
             if seat is not None:
                 country = country or seat.country
                 sector = sector or seat.sector

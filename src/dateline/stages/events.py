@@ -880,9 +880,10 @@ class _Finder:
                             found.append(sub)
                             break
         if not self.countries(found):
-            # "the foreign ministers of Armenia and Azerbaijan": the sides named after "of".
+            # "the foreign ministers of Armenia and Azerbaijan", "opposition groups in
+            # Zimbabwe", "activists from the Fatah party": the side named after the noun.
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
                     found += [
                         a
                         for o in child.children
