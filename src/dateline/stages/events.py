@@ -51,7 +51,7 @@ THREAT_MODES = {
 ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
 # Statements whose date, when the sentence gives none, is the day of the report (a same-day
 # reaction, GUIDELINES.md).
-STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "REJECT"}
+STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"}
 ENEMY_WORDS = {"enemy", "occupier", "invader", "aggressor", "adversary", "occupant"}
 BLAME_VERBS = {
     "blame",
