@@ -252,7 +252,7 @@ _TZ = (
 )
 
 
-def _number(words: str | None) -> float | None:
+def number_value(words: str | None) -> float | None:
     """The value of a number written in digits or words; None for "a few", "several"."""
     if words is None:
         return None
@@ -293,14 +293,14 @@ def _spelled_year(words: str) -> int | None:
     w = re.sub(r"[\s-]+", " ", words.lower()).replace(" and ", " ").strip()
     if w.startswith("two thousand"):
         rest = w[len("two thousand") :].strip()
-        n = _number(rest) if rest else 0
+        n = number_value(rest) if rest else 0
         return None if n is None else 2000 + int(n)
     head, _, rest = w.partition(" ")
     century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(head)
     if century is None:
         return None
     rest = rest.replace("oh ", "")
-    n = _number(rest)
+    n = number_value(rest)
     return None if n is None else century + int(n)
 
 
@@ -1194,7 +1194,7 @@ def _clock(m: re.Match[str], ctx: _Context) -> _Result | None:
         hour, minute = int(m["h24"] or m["h24b"]), int(m["mi24"] or m["mi24b"])
     else:
         words = m["hw"] or m["hoc"]
-        n = _number(words)
+        n = number_value(words)
         if n is None:
             return None
         hour = int(n) % 12
@@ -1257,7 +1257,7 @@ def _duration_rule(m: re.Match[str], ctx: _Context) -> _Result | None:
         return None
     if num_text in ("some", "many") and not unit_word.endswith("s"):
         return None
-    n = _number(m["num"])
+    n = number_value(m["num"])
     if n is not None and n >= 1000 and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", num_text):
         return None  # "the 1988 quarter": a year, not 1,988 quarters
     if m["num2"]:
@@ -1449,7 +1449,7 @@ def _set(m: re.Match[str], ctx: _Context) -> _Result | None:
     if unit == "weekend":
         return _Result("XXXX-WXX-WE", SET)
     letter, clock, mult = _UNITS[unit]
-    n = _number(m["num"]) if m["num"] else 1
+    n = number_value(m["num"]) if m["num"] else 1
     if "other" in m.group(0).lower():
         n = 2
     return _Result(_duration(n, letter, clock, mult), SET)

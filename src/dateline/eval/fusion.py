@@ -31,6 +31,7 @@ from typing import Any
 
 from ..errors import GoldError
 from ..fusion import THRESHOLD, EventFeatures, cluster_features, content_words, trigger_lemma
+from .matching import max_weight_matching
 from .report import EvalReport
 
 log = logging.getLogger(__name__)
@@ -255,52 +256,8 @@ def _components(edges: dict[tuple[int, int], float]) -> list[tuple[list[int], li
 
 
 def _max_assignment(weights: list[list[float]]) -> float:
-    """The largest total weight of a one-to-one matching (Hungarian algorithm, O(n³))."""
-    rows, cols = len(weights), len(weights[0]) if weights else 0
-    n = max(rows, cols)
-    if n == 0:
-        return 0.0
-    big = max((w for row in weights for w in row), default=0.0)
-    cost = [
-        [big - (weights[i][j] if i < rows and j < cols else 0.0) for j in range(n)]
-        for i in range(n)
-    ]
-    inf = float("inf")
-    u, v, p, way = [0.0] * (n + 1), [0.0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
-    for i in range(1, n + 1):
-        p[0] = i
-        j0 = 0
-        minv = [inf] * (n + 1)
-        used = [False] * (n + 1)
-        while True:
-            used[j0] = True
-            i0, delta, j1 = p[j0], inf, 0
-            for j in range(1, n + 1):
-                if not used[j]:
-                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(n + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
-    total = 0.0
-    for j in range(1, n + 1):
-        i = p[j]
-        if i and i - 1 < rows and j - 1 < cols:
-            total += weights[i - 1][j - 1]
-    return total
+    """The largest total similarity of a one-to-one pairing (CEAF's alignment)."""
+    return sum(weights[i][j] for i, j in max_weight_matching(weights))
 
 
 def _prf(p: float, r: float) -> tuple[float, float, float]:

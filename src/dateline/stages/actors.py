@@ -21,7 +21,7 @@ from ..document import Actor, Document, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..knowledge import Knowledge
+    from ..knowledge import Knowledge, Person
 
 MAX_NAME_TOKENS = 6
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -175,6 +175,14 @@ class _State:
     descriptions: dict[str, str] = field(default_factory=dict)  # head noun -> latest actor id
 
 
+def _person_entry(person: Person, how: str) -> _Entry:
+    """A person from the tables, as the role they hold at the article's date."""
+    return _Entry(
+        ("person", person.name), person.name, person.country, person.sector, "person",
+        person.role, how, surname=person.name.split()[-1],
+    )  # fmt: skip
+
+
 def fold(text: str) -> str:
     return re.sub(r"[’`]", "'", text).strip()
 
@@ -320,16 +328,7 @@ class ActorStage:
         if persons:
             person = kn.person(text, on)
             if person is not None:
-                return _Entry(
-                    ("person", person.name),
-                    person.name,
-                    person.country,
-                    person.sector,
-                    "person",
-                    person.role,
-                    "name",
-                    surname=person.name.split()[-1],
-                )
+                return _person_entry(person, "name")
         org = kn.organisation(text, on)
         if org is not None:
             kind = "organisation" if org.kind != "group" else "group"
@@ -400,16 +399,7 @@ class ActorStage:
             name = " ".join(tokens)
             person = kn.person(name, on)
             if person is not None:
-                return _Entry(
-                    ("person", person.name),
-                    person.name,
-                    person.country,
-                    person.sector,
-                    "person",
-                    person.role,
-                    "name",
-                    surname=person.name.split()[-1],
-                )
+                return _person_entry(person, "name")
             if len(name) < 3 or kn.country_of_adjective(name) is not None:
                 return None
             if ent.root.pos_ != "PROPN":
@@ -535,16 +525,7 @@ class ActorStage:
             ):
                 holder = kn.office_holder(country, role.role, on)
                 if holder is not None:
-                    entry = _Entry(
-                        ("person", holder.name),
-                        holder.name,
-                        holder.country,
-                        holder.sector,
-                        "person",
-                        holder.role,
-                        "description",
-                        surname=holder.name.split()[-1],
-                    )
+                    entry = _person_entry(holder, "description")
                     self._add(state, chunk, entry)
                     continue
             if definite and country is None and role.kind == "person":

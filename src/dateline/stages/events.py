@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Document, Event, EventDate, Place, Quantity, Quote
 from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
+from ..timex import number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -113,36 +114,6 @@ CASUALTY_WORDS = {
     "killed": {"kill", "die", "dead", "death", "killing", "fatality", "body", "massacre"},
     "injured": {"injure", "wound", "hurt", "injury", "injured", "wounded"},
     "captured": {"capture", "prisoner", "captive", "detain", "seize"},
-}
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "dozen": 12,
-    "dozens": 24,
-    "hundreds": 200,
-    "thousands": 2000,
 }
 SCALE = {
     "m": 1e6,
@@ -1532,6 +1503,7 @@ def _path_to_root(token: Token) -> list[Token]:
 
 
 def _number(token: Token) -> float | None:
+    """A figure written in digits ("550", "40bn", "1,200") or words ("five", "dozens")."""
     text = token.text.lower().replace(",", "")
     match = re.match(r"^(\d+(?:\.\d+)?)(m|bn|k|tn)?$", text)
     if match:
@@ -1539,7 +1511,9 @@ def _number(token: Token) -> float | None:
         if match.group(2):
             value *= SCALE[match.group(2)]
         return value
-    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else None
+    if text in ("dozens", "hundreds", "thousands"):
+        return {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0}[text]
+    return number_value(text)
 
 
 def quote_of(document: Document, offset: int) -> Quote | None:
