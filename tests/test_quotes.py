@@ -398,3 +398,14 @@ def test_parse_ann_reads_fragments_and_roles():
     (attribution,) = parse_ann(ann, text)
     assert attribution.content == [(0, 9), (20, 28)]
     assert attribution.source == [(10, 13)] and attribution.direct
+
+
+@pytest.mark.slow
+def test_a_coordinated_new_statement_ends_the_reported_clause(run):
+    text = (
+        "The minister said the harbour had reopened on Tuesday and added that two more "
+        "ferries would sail this week."
+    )
+    quotes = run(text)
+    first = _one(quotes, "indirect", "the harbour had reopened on Tuesday")
+    assert "ferries" not in first.text

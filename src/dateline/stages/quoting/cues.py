@@ -391,8 +391,41 @@ def _cue_span(token: Token) -> Span:
     return token.idx, end.idx + len(end.text)
 
 
+#: verbs that start a new act of speech when coordinated after a reported clause
+NEW_STATEMENT = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "announce",
+        "insist",
+        "warn",
+        "state",
+        "write",
+        "note",
+        "confirm",
+        "deny",
+        "accuse",
+        "urge",
+        "call",
+    }
+)
+
+
 def _clause(head: Token) -> Span | None:
-    words = _without_trailing_apposition(list(head.subtree))
+    """The reported clause under a cue, without a coordinated new statement ("... had done
+    everything and said the lifting of the blockade ...": the second is a quote of its own)."""
+    dropped = {
+        t.i
+        for child in head.children
+        if child.dep_ == "conj" and child.lemma_.lower() in NEW_STATEMENT
+        for t in child.subtree
+    }
+    kept = [t for t in head.subtree if t.i not in dropped]
+    while kept and kept[-1].dep_ in ("cc", "punct") and dropped:
+        kept.pop()  # the "and" or comma that joined the new statement
+    words = _without_trailing_apposition(kept)
     words = trim(words)
     if len(words) < 2:
         return None
