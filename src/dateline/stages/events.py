@@ -486,6 +486,12 @@ class _Finder:
         ):
             # "was not willing to make concessions", "refused to agree": a rejection.
             event_type, mode, cameo, modality = "REJECT", ["yield"], "125", "asserted"
+        if (
+            event_type == "PROTEST"
+            and actor
+            and all((a := self.actors.get(i)) is not None and a.sector == "GOV" for i in actor)
+        ):
+            return None  # a leader holding a rally campaigns; governments do not protest
         if event_type == "ASSAULT":
             mode = _unique(mode + self._weapon_modes(token))
         if (
@@ -1025,17 +1031,24 @@ class _Finder:
         return None
 
     def _weapon_modes(self, token: Token) -> list[str]:
-        sent = token.sent
-        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        text = sent.text.lower()
+        """ASSAULT modes from the weapons named with the attack: first in the trigger's own
+        phrase and clause ("a drone strike", "fired rockets"), else anywhere in the sentence.
+        "destroy" is PLOVER's residual mode: only when no weapon is named."""
+        clause = [t for t in _path_to_root(token)[:2] for t in t.subtree]
+        modes = self._modes_in(clause) or self._modes_in(list(token.sent))
+        if not modes:
+            modes = [m for m in self._modes_in(list(token.sent), residual=True) if m == "destroy"]
+        return modes
+
+    def _modes_in(self, tokens: list[Token], residual: bool = False) -> list[str]:
+        words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+        text = " ".join(t.lower_ for t in tokens)
         modes = []
         for name, members in self.lexicon.classes.items():
-            if not name.startswith("mode:"):
+            if not name.startswith("mode:") or (name == "mode:destroy") != residual:
                 continue
-            for member in members:
-                if (" " in member and member in text) or member in words:
-                    modes.append(name.split(":", 1)[1])
-                    break
+            if any((" " in m and m in text) or m in words for m in members):
+                modes.append(name.split(":", 1)[1])
         return modes
 
     # ------------------------------------------------------------------ statements
