@@ -248,6 +248,8 @@ class ActorStage:
                         break
             if match is not None:
                 span, entry = match
+                if entry.kind in ("organisation", "group") and entry.country is None:
+                    entry = self._owned(span, entry)
                 # "the" is only part of a name for seats ("the Kremlin"); keep it otherwise out.
                 found.append(match)
                 taken.update(range(span.start, span.end))
@@ -258,10 +260,33 @@ class ActorStage:
             if any(t in taken for t in range(ent.start, ent.end)):
                 continue
             entry = self._unknown_entity(ent, on)
+            if entry is not None and entry.kind != "person" and entry.country is None:
+                entry = self._owned(ent, entry)
             if entry is not None:
                 found.append((ent, entry))
                 taken.update(range(ent.start, ent.end))
         return found
+
+    def _owned(self, span: Span, entry: _Entry) -> _Entry:
+        """A generic body owned by a country ("Israel's Cabinet", "Ukraine's parliament") is
+        that country's."""
+        kn = self.knowledge
+        assert kn is not None
+        for child in span.root.children:
+            if child.dep_ == "poss":
+                owner = kn.country(fold(span.doc[child.left_edge.i : child.i + 1].text))
+                if owner is not None:
+                    name = f"{owner.name} {entry.name}"
+                    return _Entry(
+                        ("org", name.lower()),
+                        name,
+                        owner.code,
+                        entry.sector,
+                        entry.kind,
+                        entry.role,
+                        entry.how,
+                    )
+        return entry
 
     def _inside_longer_name(self, span: Span, entry: _Entry) -> bool:
         """A person found by one of their names inside a longer personal name that spaCy
@@ -561,7 +586,13 @@ class ActorStage:
         kn = self.knowledge
         assert kn is not None
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+            if prep.dep_ != "prep" or prep.lower_ not in (
+                "in",
+                "from",
+                "of",
+                "throughout",
+                "across",
+            ):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
@@ -605,6 +636,11 @@ class ActorStage:
         country = None
         sector = None
         person = None
+        names = [t for t in modifiers if t.text[:1].isupper()]
+        if len(names) > 1:
+            body = kn.organisation(fold(" ".join(t.text for t in names)))
+            if body is not None:  # "European Community foreign ministers"
+                country, sector = body.country, body.sector
         for token in modifiers:
             text = fold(token.text)
             lower = token.lower_

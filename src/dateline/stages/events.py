@@ -69,7 +69,7 @@ BLAME_VERBS = {
 }
 REMOTE_WORDS = {"phone", "telephone", "video", "videoconference", "videolink", "zoom", "call"}
 INTENT_WORDS = {"ready", "willing", "prepared", "committed", "determined", "eager"}
-TEMPORAL_PREPS = {"since", "after", "before", "during", "until", "following", "amid", "despite"}
+TEMPORAL_PREPS = {"since", "after", "before", "until", "following", "despite"}
 PAIR_NOUNS = {
     "side",
     "leader",
@@ -828,7 +828,8 @@ class _Finder:
             if node.dep_ == "acl":
                 # "The president, X, spoke ..." misparsed as a noun with a clause: a
                 # past-tense clause on a noun has that noun as its subject.
-                return self.actors_of(node.head) if node.tag_ == "VBD" else []
+                # "demonstrators protesting": a present participle's noun is its agent.
+                return self.actors_of(node.head) if node.tag_ in ("VBD", "VBG") else []
             break
         return []
 
