@@ -1,9 +1,7 @@
-"""Places: the gazetteer, the resolver in context, the stage, and floors on LGL, TR-News and
-GeoVirus (../shared/eval). Test sentences are our own."""
+"""Places: the gazetteer, the resolver in context and the stage. Test sentences are our own;
+the floors on LGL, TR-News and GeoVirus (../shared/eval) are in tests/quality_floors.tsv."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -156,45 +154,3 @@ def test_stage_contract(nlp) -> None:  # type: ignore[no-untyped-def]
     assert stage.assigns == ("places",)
     document = Document(article=Article(text="No doc yet."))
     assert stage(document).places == []
-
-
-# -- floors on the public gold sets --------------------------------------------------------------
-
-CORPORA = ("lgl", "tr-news", "geovirus")
-# Measured 2025-11 with the geocoder alone on gold toponyms (all articles): acc@161 lgl 0.798,
-# tr-news 0.793, geovirus 0.782. With detection on the first 60 articles of each: acc@161 0.789,
-# 0.839, 0.751 and overlap F1 0.720, 0.792, 0.911. Floors sit a little below; raise, never lower.
-GOLD_SPAN_FLOORS = {"lgl": 0.78, "tr-news": 0.77, "geovirus": 0.76}
-DETECTION_FLOORS = {
-    "lgl": {"acc@161": 0.76, "overlap_f1": 0.69},
-    "tr-news": {"acc@161": 0.81, "overlap_f1": 0.76},
-    "geovirus": {"acc@161": 0.73, "overlap_f1": 0.88},
-}
-
-
-def _paths(shared_dir: Path) -> list[Path]:
-    paths = [shared_dir / "eval" / name for name in CORPORA]
-    if not all(p.is_dir() for p in paths):
-        pytest.skip("lgl, tr-news or geovirus is missing from ../shared/eval")
-    return paths
-
-
-def test_geocoder_floors_on_gold_toponyms(shared_dir: Path) -> None:
-    from dateline.eval.places import evaluate
-
-    report = evaluate(_paths(shared_dir), gold_spans=True)
-    rows = {row["item"]: row for row in report.rows}
-    for corpus, floor in GOLD_SPAN_FLOORS.items():
-        assert rows[corpus]["acc@161"] >= floor, (corpus, rows[corpus])
-
-
-@pytest.mark.slow
-def test_detection_and_geocoding_floors(shared_dir: Path) -> None:
-    from dateline.eval.places import evaluate
-
-    report = evaluate(_paths(shared_dir), limit=60)
-    rows = {row["item"]: row for row in report.rows}
-    for corpus, floors in DETECTION_FLOORS.items():
-        for column, floor in floors.items():
-            assert rows[corpus][column] >= floor, (corpus, column, rows[corpus])
-    assert set(report.total) >= {"acc@161", "mean_km", "median_km", "p", "r", "f1"}

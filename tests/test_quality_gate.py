@@ -72,9 +72,7 @@ def parse_floors(text: str) -> list[Floor]:
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     if rows and list(rows[0]) != COLUMNS:
         raise ValueError(f"quality_floors.tsv columns are {list(rows[0])}; expected {COLUMNS}")
-    return [
-        Floor(r["run"], r["item"], r["metric"], float(r["floor"]), r["command"]) for r in rows
-    ]
+    return [Floor(r["run"], r["item"], r["metric"], float(r["floor"]), r["command"]) for r in rows]
 
 
 def committed_floors() -> list[Floor] | None:
@@ -149,7 +147,6 @@ class Reports:
         self.shared = shared
         self.reports: dict[str, Any] = {}
         self.seconds: dict[str, float] = {}
-        self._documents: dict[str, Any] = {}
 
     def __call__(self, name: str) -> Any:
         if name not in self.reports:
@@ -164,32 +161,10 @@ class Reports:
                 paths.extend(found)
             module = importlib.import_module(TASKS[run.task])
             started = time.monotonic()
-            self.reports[name] = module.evaluate(paths, self._pipeline(run), **run.options)
+            # No pipeline: each scorer builds its default, exactly as the command does.
+            self.reports[name] = module.evaluate(paths, None, **run.options)
             self.seconds[name] = time.monotonic() - started
         return self.reports[name]
-
-    def _pipeline(self, run: Run) -> Any:
-        """None (each scorer's default) except for PolNeAR, whose two runs share one pass of
-        the default pipeline over the articles."""
-        if run.task != "quotes":
-            return None
-        return _CachedPipeline(self._documents)
-
-
-class _CachedPipeline:
-    def __init__(self, documents: dict[str, Any]) -> None:
-        self.documents = documents
-
-    def pipe(self, articles: Any) -> Any:
-        from dateline.pipeline import Pipeline
-
-        pending = [a for a in articles]
-        todo = [a for a in pending if a.text not in self.documents]
-        if todo:
-            pipeline = Pipeline.load()
-            for article, document in zip(todo, pipeline.pipe(todo), strict=True):
-                self.documents[article.text] = document
-        return [self.documents[a.text] for a in pending]
 
 
 @pytest.fixture(scope="module")

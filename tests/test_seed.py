@@ -126,7 +126,11 @@ def test_leaders_are_named_where_the_article_names_them(record: dict[str, Any]) 
 
 @pytest.mark.parametrize(
     ("phrase", "day"),
-    [("on Friday", "2025-07-04"), ("on Thursday", "2025-07-03"), ("Thursday evening", "2025-07-03")],
+    [
+        ("on Friday", "2025-07-04"),
+        ("on Thursday", "2025-07-03"),
+        ("Thursday evening", "2025-07-03"),
+    ],
 )
 def test_days(record: dict[str, Any], phrase: str, day: str) -> None:
     """Every occurrence of the phrase resolves to its day (the article is dated a Friday)."""

@@ -1,10 +1,9 @@
-"""Time expressions: one case per grammar rule (anchor Friday 2025-07-04), the stage, and the
-quality gate on TimeBank/AQUAINT (tbaq-cleaned)."""
+"""Time expressions: one case per grammar rule (anchor Friday 2025-07-04) and the stage. The
+floors on TimeBank/AQUAINT (tbaq-cleaned) are in tests/quality_floors.tsv."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -187,19 +186,3 @@ def test_stage_with_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
     assert "Thursday" in texts and "48 hours" in texts
     assert not any("Patriot" in t for t in texts)
     assert [d.span for d in document.dates] == sorted(d.span for d in document.dates)
-
-
-@pytest.mark.slow
-def test_quality_gate_tbaq(shared_dir: Path) -> None:
-    """Floors a little under the measured scores (value 0.847, relaxed F1 0.933); raise them
-    when the grammar improves, never lower them silently."""
-    from dateline.eval.time import evaluate
-
-    folder = shared_dir / "eval" / "tbaq-cleaned"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is not present")
-    report = evaluate([folder])
-    assert report.total["value_acc"] >= 0.82
-    assert report.total["relaxed_f1"] >= 0.90
-    assert report.total["type_acc"] >= 0.92
-    assert {row["item"] for row in report.rows} == {"AQUAINT", "TimeBank"}
