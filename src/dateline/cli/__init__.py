@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import DatelineError
+from ..errors import Code, DatelineError
 
 app = typer.Typer(
     name="dateline",
@@ -52,6 +52,9 @@ def extract(
         fail(f"unknown --format {fmt!r}; use json or table")
     if len(files) > 1 and out is None:
         fail("several inputs need --out DIR (one JSON file is written per input)")
+    for name in files:  # before the model loads, so a typo fails at once
+        if name != "-" and not Path(name).exists():
+            fail(f"[{Code.NOT_FOUND.value}] {name} does not exist; check the path")
     try:
         pipeline = Pipeline.load()
         if out is None:
