@@ -153,11 +153,6 @@ def test_every_weekday_resolves_to_the_article_week(record: dict[str, Any]) -> N
         assert date["value"][:10] in {"2025-07-03", "2025-07-04"}, date
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="time in quotes: 'today' inside a quote is anchored to the publication day, not to "
-    "the day the words were said (Thursday); remove this marker when the time stage does",
-)
 def test_today_in_a_quote_is_the_day_it_was_said(record: dict[str, Any]) -> None:
     (today,) = [d for d in record["dates"] if d["text"].lower() == "today"]
     assert today["value"] == "2025-07-03"

@@ -186,3 +186,18 @@ def test_stage_with_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
     assert "Thursday" in texts and "48 hours" in texts
     assert not any("Patriot" in t for t in texts)
     assert [d.span for d in document.dates] == sorted(d.span for d in document.dates)
+
+
+def test_today_in_quoted_words_is_the_day_they_were_said() -> None:
+    from dateline.document import Article, Document
+    from dateline.stages.time import TimeStage
+
+    text = (
+        "“We reached a deal today,” the envoy told reporters in Geneva on Tuesday evening.\n\n"
+        "The deal was published today."
+    )
+    document = Document(article=Article(text=text, published=dt.date(2025, 7, 4)))
+    stage = TimeStage(use_entities=False)
+    values = {(d.text, d.span[0] < 40): d.value for d in stage(document).dates}
+    assert values[("today", True)] == "2025-07-01"  # inside the quote: Tuesday
+    assert values[("today", False)] == "2025-07-04"  # the reporter's today

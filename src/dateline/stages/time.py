@@ -12,7 +12,9 @@ an event "overnight" may be dated to either of two days.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..document import Document, TimeExpression
@@ -55,6 +57,7 @@ class TimeStage:
         if self.use_entities and document.doc is not None:
             timexes.extend(self._entities_missed(document, timexes))
         timexes.sort(key=lambda t: (t.start, t.end))
+        timexes = _reanchor_quoted(text, timexes, anchor)
         document.dates = [
             TimeExpression(text=t.text, value=t.value, type=t.type, span=(t.start, t.end))
             for t in timexes
@@ -82,6 +85,51 @@ class TimeStage:
                 type_ = "TIME" if ent.label_ == "TIME" else "DATE"
             extra.append(Timex(start, end, words, value, type_, overnight=_is_night(value, words)))
         return extra
+
+
+#: words whose day depends on when they were said, not on when the report was published
+DEICTIC = re.compile(
+    r"\b(today|tonight|this (morning|afternoon|evening)|yesterday|tomorrow)\b", re.I
+)
+QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def _reanchor_quoted(text: str, timexes: list[Timex], anchor: dt.date | None) -> list[Timex]:
+    """ "today" inside someone's quoted words is the day they spoke: when the paragraph names
+    that day outside the quotation marks ("..., Trump told reporters on Thursday evening"),
+    the quoted deictic expressions are resolved against it instead of the publication date."""
+    if anchor is None:
+        return timexes
+    quotes = [m.span() for m in QUOTED.finditer(text)]
+
+    def quoted(t: Timex) -> tuple[int, int] | None:
+        return next((q for q in quotes if q[0] <= t.start and t.end <= q[1]), None)
+
+    out = []
+    for timex in timexes:
+        span = quoted(timex)
+        if span is None or not DEICTIC.search(timex.text):
+            out.append(timex)
+            continue
+        start = text.rfind("\n\n", 0, span[0]) + 1
+        end = text.find("\n\n", span[1])
+        end = len(text) if end < 0 else end
+        spoken = [
+            t
+            for t in timexes
+            if start <= t.start < end
+            and quoted(t) is None
+            and t.type in ("DATE", "TIME")
+            and t.value
+            and re.match(r"^\d{4}-\d{2}-\d{2}", t.value)
+        ]
+        if not spoken:
+            out.append(timex)
+            continue
+        day = dt.date.fromisoformat(spoken[0].value[:10])  # type: ignore[index]
+        value, type_ = normalise(timex.text, day)
+        out.append(replace(timex, value=value or timex.value, type=type_ or timex.type))
+    return out
 
 
 def _is_night(value: str | None, words: str) -> bool:
