@@ -47,8 +47,13 @@ def _event(event: Event) -> dict[str, Any]:
         },
         "place": _place(event.place),
         "quantities": [
-            {"value": q.value, "qualifier": q.qualifier, "unit": q.unit, "kind": q.kind,
-             "span": list(q.span)}
+            {
+                "value": q.value,
+                "qualifier": q.qualifier,
+                "unit": q.unit,
+                "kind": q.kind,
+                "span": list(q.span),
+            }
             for q in event.quantities
         ],
         "modality": event.modality,

@@ -75,7 +75,9 @@ def extract(
             for item in items:
                 if isinstance(item, Skipped):
                     skipped += 1
-                    typer.echo(f"skipped {item.origin}: [{item.code.value}] {item.reason}", err=True)
+                    typer.echo(
+                        f"skipped {item.origin}: [{item.code.value}] {item.reason}", err=True
+                    )
                     continue
                 record = document_to_record(pipeline(item))
                 name = output_name(path)

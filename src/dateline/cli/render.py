@@ -10,11 +10,14 @@ def render_table(record: dict[str, Any]) -> str:
     actors = {a["id"]: a for a in record["actors"]}
 
     def names(ids: list[str]) -> str:
-        return ", ".join(
-            f"{actors[i]['name']} ({actors[i]['country'] or '?'} {actors[i]['sector'] or '-'})"
-            for i in ids
-            if i in actors
-        ) or "-"
+        return (
+            ", ".join(
+                f"{actors[i]['name']} ({actors[i]['country'] or '?'} {actors[i]['sector'] or '-'})"
+                for i in ids
+                if i in actors
+            )
+            or "-"
+        )
 
     art = record["article"]
     lines = [
@@ -35,8 +38,10 @@ def render_table(record: dict[str, Any]) -> str:
     lines.append("")
     lines.append("QUOTES")
     for quote in record["quotes"]:
-        speaker = actors[quote["speaker"]]["name"] if quote["speaker"] in actors else (
-            quote["speaker_text"] or "?"
+        speaker = (
+            actors[quote["speaker"]]["name"]
+            if quote["speaker"] in actors
+            else (quote["speaker_text"] or "?")
         )
         snippet = quote["text"] if len(quote["text"]) < 80 else quote["text"][:77] + "..."
         lines.append(f"  {quote['id']:>4} {quote['kind']:<8} {speaker}: {snippet}")
