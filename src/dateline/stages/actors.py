@@ -427,6 +427,12 @@ class ActorStage:
                 return _person_entry(person, "name")
             if len(name) < 3 or kn.country_of_adjective(name) is not None:
                 return None
+            nation = next(
+                (c for t in tokens[:-1] if (c := kn.country_of_adjective(t)) is not None), None
+            )
+            if nation is not None and ent.root.tag_ in ("NNPS", "NNS"):
+                # "Bosnian Serbs", "Kosovo Albanians": a people, not a person
+                return _Entry(("group", name.lower()), name, nation.code, None, "group")
             if ent.root.pos_ != "PROPN":
                 return None  # "Strikes", "Shelling": a capitalised common noun, no person
             if len(tokens) == 1 and ent.root.dep_ in ("compound", "amod", "nmod"):
