@@ -95,3 +95,15 @@ def test_announced_aid_is_an_intended_agree(record):
 
 def test_negated_sanction_is_kept_and_flagged(record):
     assert all(e["modality"] == "negated" for e in find(record, "SANCTION", "GBR"))
+
+
+def test_delivered_weapons_arriving_are_aid_from_their_maker(pipeline):
+    import datetime as dt
+
+    from dateline.document import Article
+    from dateline.records import document_to_record
+
+    text = "Two more German air defence systems arrived in Ukraine on Monday, officials said."
+    record = document_to_record(pipeline(Article(text=text, published=dt.date(2023, 5, 2))))
+    aid = find(record, "AID", "DEU", "UKR")
+    assert aid and aid[0]["date"]["value"] == "2023-05-01"

@@ -276,6 +276,16 @@ class _Finder:
                 for node in _path_to_root(token)[:3]
                 for c in node.children
             )
+        if trigger.needs.startswith("subj="):
+            # "the rocket systems arrived in Ukraine": what arrived decides the meaning.
+            wanted = trigger.needs[5:].split("|")
+            return any(
+                self._in_class(w, name)
+                for c in token.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                for w in c.subtree
+                for name in wanted
+            )
         if trigger.needs == "xcomp":
             return any(c.dep_ == "xcomp" for c in token.children)
         kind, _, value = trigger.needs.partition("=")
@@ -612,6 +622,11 @@ class _Finder:
                     for grandchild in child.children:
                         if grandchild.dep_ == "prep" and grandchild.lower_ in RECIPIENT_PREPS:
                             recipient += self._objects_of(grandchild)
+        if trigger.needs.startswith("subj=") and not recipient:
+            # delivered goods arriving "in Ukraine" or "to Kyiv": the receiving side
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+                    recipient += self._objects_of(child)
         # Recipient phrases on the trigger itself ("attack on Kyiv", "sanctions against Russia").
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
