@@ -21,7 +21,7 @@ from ..document import Actor, Document, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..knowledge import Knowledge, Person
+    from ..knowledge import Country, Knowledge, Person
 
 MAX_NAME_TOKENS = 6
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -173,6 +173,11 @@ class _State:
     mentions: list[Mention] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # token indices already in a mention
     descriptions: dict[str, str] = field(default_factory=dict)  # head noun -> latest actor id
+
+
+def _state_entry(country: Country, how: str) -> _Entry:
+    """A country named as itself: the state, its sector open until its mentions decide it."""
+    return _Entry(("state", country.code), country.name, country.code, None, "state", None, how)
 
 
 def _person_entry(person: Person, how: str) -> _Entry:
@@ -335,15 +340,7 @@ class ActorStage:
             if kn.country(bare) is not None and len(span) > 1:
                 country = kn.country(bare)
                 assert country is not None
-                return _Entry(
-                    ("state", country.code),
-                    country.name,
-                    country.code,
-                    None,
-                    "state",
-                    None,
-                    self._gpe_use(span),
-                )
+                return _state_entry(country, self._gpe_use(span))
             return None
         if not _looks_like_name(span):
             return None
@@ -360,15 +357,7 @@ class ActorStage:
             return _Entry(("org", org.name), org.name, org.country, org.sector, kind)
         country = kn.country(text)
         if country is not None:
-            return _Entry(
-                ("state", country.code),
-                country.name,
-                country.code,
-                None,
-                "state",
-                None,
-                self._gpe_use(span),
-            )
+            return _state_entry(country, self._gpe_use(span))
         capital = kn.country_of_capital(text)
         if capital is not None:
             use = self._gpe_use(span)
