@@ -409,3 +409,13 @@ def test_a_coordinated_new_statement_ends_the_reported_clause(run):
     quotes = run(text)
     first = _one(quotes, "indirect", "the harbour had reopened on Tuesday")
     assert "ferries" not in first.text
+
+
+@pytest.mark.slow
+def test_a_trailing_gloss_after_a_comma_is_the_writers_not_the_speakers(run):
+    text = (
+        "The mayor said the market had reopened on Tuesday, which surprised many traders "
+        "in the town."
+    )
+    quote = _one(run(text), "indirect", "the market had reopened on Tuesday")
+    assert "surprised" not in quote.text

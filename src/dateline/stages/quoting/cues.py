@@ -394,23 +394,13 @@ def _cue_span(token: Token) -> Span:
 #: verbs that start a new act of speech when coordinated after a reported clause
 NEW_STATEMENT = frozenset(
     {
-        "say",
-        "tell",
-        "add",
-        "claim",
-        "announce",
-        "insist",
-        "warn",
-        "state",
-        "write",
-        "note",
-        "confirm",
-        "deny",
-        "accuse",
-        "urge",
-        "call",
+        "say", "tell", "add", "claim", "announce", "insist", "warn", "state", "write", "note",
+        "confirm", "deny", "accuse", "urge", "call", "welcome", "condemn", "praise", "criticise",
+        "criticize", "reject", "thank", "describe",
     }
-)
+)  # fmt: skip
+#: a trailing gloss the writer adds after a comma: ", which took place ...", ", as most ..."
+GLOSS_OPENERS = frozenset({"which", "who", "whom", "whose", "as", "while", "where"})
 
 
 def _clause(head: Token) -> Span | None:
@@ -425,6 +415,17 @@ def _clause(head: Token) -> Span | None:
     kept = [t for t in head.subtree if t.i not in dropped]
     while kept and kept[-1].dep_ in ("cc", "punct") and dropped:
         kept.pop()  # the "and" or comma that joined the new statement
+    for token in kept[1:]:
+        if token.lower_ in GLOSS_OPENERS and token.i > 0 and token.nbor(-1).text == ",":
+            clause = token.head if token.dep_ != "advcl" else token
+            is_gloss = clause.dep_ in ("relcl", "advcl") or token.dep_ in (
+                "mark",
+                "nsubj",
+                "advmod",
+            )
+            if is_gloss and max(t.i for t in clause.subtree) >= kept[-1].i - 1:
+                kept = [t for t in kept if t.i < token.i - 1]
+                break
     words = _without_trailing_apposition(kept)
     words = trim(words)
     if len(words) < 2:
