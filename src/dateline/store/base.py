@@ -338,7 +338,11 @@ class Store(ABC):
         cluster_id (after ``fuse``)."""
         chosen = Filters.of(filters)
         where, params = _where(chosen, sql.EVENT_FILTERS)
-        statement = sql.SELECT_EVENTS + where + sql.EVENTS_ORDER + _limit(chosen, params)
+        if chosen.limit is None:
+            statement = sql.SELECT_EVENTS + where + sql.EVENTS_ORDER
+        else:
+            picked = sql.EVENT_IDS + where + sql.EVENTS_ORDER + _limit(chosen, params)
+            statement = sql.SELECT_PICKED_EVENTS.format(picked=picked) + sql.EVENTS_ORDER
         rows = [_plain(row) for row in self._query(statement, params)]
         by_id: dict[str, dict[str, Any]] = {}
         for row in rows:

@@ -279,6 +279,13 @@ SELECT_EVENTS = """SELECT e.id, e.article_id, e.local_id, e.type, e.mode, e.cont
     LEFT JOIN cluster_members cm ON cm.event_id = e.id
     LEFT JOIN clusters c ON c.id = cm.cluster_id"""
 EVENTS_ORDER = " ORDER BY e.event_day NULLS LAST, a.published NULLS LAST, e.id"
+# With a limit, the filters, order and limit run on ids alone ({picked}: EVENT_IDS + where +
+# EVENTS_ORDER + limit), and only the chosen rows are joined to their wide columns; sorting
+# every matching row whole made `dateline events` take seconds on a million events.
+EVENT_IDS = "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
+SELECT_PICKED_EVENTS = SELECT_EVENTS.replace(
+    "FROM events e", "FROM ({picked}) pick JOIN events e ON e.id = pick.id"
+)
 
 SELECT_EVENT_ACTORS = """SELECT ea.event_id, ea.role, ea.pos, ac.id, ac.name, ac.country,
     ac.sector, ac.kind FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id
