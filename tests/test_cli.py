@@ -204,7 +204,7 @@ def test_extract_writes_one_json_file_per_input(tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr == f"wrote 2 file(s) to {out}\n"
+    assert result.stderr == f"wrote 2 file(s) to {out}, skipped 0\n"
     assert sorted(p.name for p in out.iterdir()) == ["lisbon-talks.json", "second.json"]
     record = json.loads((out / "lisbon-talks.json").read_text(encoding="utf-8"))
     validate_record(record)

@@ -68,7 +68,7 @@ def extract(
             typer.echo(render_table(record) if fmt == "table" else _dumps(record))
             return
         out.mkdir(parents=True, exist_ok=True)
-        skipped = 0
+        skipped = written = 0
         for path_text in files:
             path = Path(path_text)
             items = list(iter_articles([path]))
@@ -84,7 +84,8 @@ def extract(
                 if len(items) > 1:
                     name = f"{name}-{item.id}"
                 (out / f"{name}.json").write_text(_dumps(record) + "\n", encoding="utf-8")
-        typer.echo(f"wrote {len(files) - skipped} file(s) to {out}", err=True)
+                written += 1
+        typer.echo(f"wrote {written} file(s) to {out}, skipped {skipped}", err=True)
     except DatelineError as error:
         fail(str(error))
 
