@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-fast lint format bench eval clean
+.PHONY: help install demo test test-fast lint format bench bench-store eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -44,6 +44,9 @@ eval: install ## score the development reports (seed + reports) against their go
 
 bench: install ## speed and memory benchmarks (see bench/README.md)
 	$(BIN)/python bench/run.py
+
+bench-store: install ## query times of the store on a million synthetic events (bench/README.md)
+	$(BIN)/python bench/store_bench.py --events 1000000
 
 clean: ## remove the virtualenv and build leftovers
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,572 @@
+"""How fast the store answers the queries the CLI runs, on a large synthetic database.
+
+    make bench-store                                   # DuckDB, 1,000,000 events
+    python bench/store_bench.py --events 200000 --db /tmp/x.duckdb --keep
+    DATELINE_TEST_POSTGRES=postgresql://... python bench/store_bench.py   # PostgreSQL too
+
+The rows are made inside the database by one ``INSERT ... SELECT`` per table over
+``generate_series`` (the same SQL on DuckDB and PostgreSQL), from fixed lists of ~50 countries,
+the 16 PLOVER types, places, names and sentence parts, picked by a hash of the row number with
+a skew (a few countries, types and actors are common, most are rare), over five years. Per
+article: 5 events, 8 actors, 1.5 actor links per event, 3 quotes, 0.3 figures per event; a
+third of the events are in clusters of three. Article texts are short (the queries never read
+them), so the file is smaller than a real one of the same size.
+
+Each query is the library call the CLI makes (``Store.events/quotes/actors(Filters)``), timed
+5 times; the table shows the median, the slowest run and the rows returned. The library has no
+count call, so "count" rows time ``SELECT COUNT(*)`` over the same FROM and WHERE that the
+library builds. Timings are never asserted in tests; they live here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from dateline.store import Filters, Store, open_store
+from dateline.store import sql as store_sql
+from dateline.store.base import _where
+
+COUNTRIES = [
+    "UKR",
+    "RUS",
+    "ISR",
+    "PSE",
+    "USA",
+    "SDN",
+    "SYR",
+    "YEM",
+    "IRN",
+    "LBN",
+    "GBR",
+    "FRA",
+    "DEU",
+    "CHN",
+    "TUR",
+    "IRQ",
+    "AFG",
+    "PAK",
+    "IND",
+    "MMR",
+    "ETH",
+    "SOM",
+    "COD",
+    "NGA",
+    "MLI",
+    "BFA",
+    "NER",
+    "LBY",
+    "EGY",
+    "SAU",
+    "ARE",
+    "QAT",
+    "JOR",
+    "POL",
+    "BLR",
+    "MDA",
+    "GEO",
+    "ARM",
+    "AZE",
+    "KAZ",
+    "PRK",
+    "KOR",
+    "JPN",
+    "TWN",
+    "PHL",
+    "VEN",
+    "COL",
+    "MEX",
+    "BRA",
+    "HTI",
+]
+TYPES = [
+    "ASSAULT",
+    "ACCUSE",
+    "SUPPORT",
+    "CONSULT",
+    "REQUEST",
+    "THREATEN",
+    "AGREE",
+    "REJECT",
+    "AID",
+    "COERCE",
+    "SANCTION",
+    "MOBILIZE",
+    "PROTEST",
+    "COOPERATE",
+    "RETREAT",
+    "CONCEDE",
+]
+MODES = ("air", "artillery", "drone", "ground", "visit", "phone", "statement", "missile")
+SECTORS = ("GOV", "MIL", "REB", "OPP", "MED", "CVL", "IGO", "BUS")
+KINDS = ("person", "org", "country", "group")
+PLACES = [
+    "Kharkiv",
+    "Kyiv",
+    "Odesa",
+    "Zaporizhzhia",
+    "Kupiansk",
+    "Pokrovsk",
+    "Belgorod",
+    "Kursk",
+    "Gaza",
+    "City",
+    "Rafah",
+    "Khan",
+    "Younis",
+    "Jenin",
+    "Beirut",
+    "Tyre",
+    "Aleppo",
+    "Idlib",
+    "Khartoum",
+    "El",
+    "Fasher",
+    "Sanaa",
+    "Hodeidah",
+    "Mogadishu",
+    "Goma",
+    "Bamako",
+    "Tripoli",
+    "Kabul",
+    "Mandalay",
+    "Port-au-Prince",
+    "Caracas",
+    "Baghdad",
+    "Mosul",
+    "Tehran",
+    "Damascus",
+]
+FIRST = [
+    "Anna",
+    "Boris",
+    "Carlos",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hassan",
+    "Ivan",
+    "Julia",
+    "Khalid",
+    "Lena",
+    "Mohammed",
+    "Nadia",
+    "Oleg",
+    "Pavel",
+    "Rania",
+    "Sergei",
+    "Tamar",
+    "Umar",
+    "Viktor",
+    "Wang",
+    "Yusuf",
+    "Zara",
+    "Ahmed",
+    "Maria",
+    "Olena",
+    "Yulia",
+    "Omar",
+    "Li",
+]
+LAST = [
+    "Petrov",
+    "Kovalenko",
+    "Haddad",
+    "Nasser",
+    "Smith",
+    "Garcia",
+    "Ivanova",
+    "Shevchenko",
+    "Rahman",
+    "Cohen",
+    "Levi",
+    "Ali",
+    "Hussein",
+    "Mahmoud",
+    "Novak",
+    "Schmidt",
+    "Dubois",
+    "Rossi",
+    "Tanaka",
+    "Kim",
+    "Chen",
+    "Okafor",
+    "Diallo",
+    "Mensah",
+    "Silva",
+    "Lopez",
+    "Ortega",
+    "Yilmaz",
+    "Karimi",
+    "Volkov",
+]
+ORGS = [
+    "Ministry of Defence",
+    "armed forces",
+    "police",
+    "the army",
+    "air force",
+    "navy",
+    "the government",
+    "the presidency",
+    "the parliament",
+    "rebels",
+    "militia",
+    "the opposition",
+    "Red Cross",
+    "United Nations",
+    "health ministry",
+    "state media",
+    "border guard",
+    "the governor",
+]
+VERBS = [
+    "struck positions near",
+    "shelled",
+    "launched drones at",
+    "met officials in",
+    "called for talks over",
+    "accused the enemy of attacking",
+    "denied any role in",
+    "sent aid to",
+    "announced sanctions over",
+    "withdrew troops from",
+    "threatened to retaliate against",
+    "agreed to a ceasefire in",
+    "arrested protesters in",
+    "deployed reinforcements to",
+    "rejected the proposal on",
+]
+TAILS = [
+    "officials said on Tuesday",
+    "according to a statement",
+    "killing at least 12 people",
+    "wounding several civilians",
+    "the ministry said",
+    "local authorities reported",
+    "witnesses told reporters",
+    "in an overnight attack",
+    "after weeks of fighting",
+    "the spokesman told a news conference",
+]
+
+
+def _array(values: tuple[str, ...] | list[str]) -> str:
+    return "(ARRAY[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "])"
+
+
+def _u(expr: str, salt: int) -> str:
+    """A pseudo-random number in [0, 1) from the integer ``expr`` (portable SQL)."""
+    return f"mod(({expr}) * 2654435761 + {salt * 40503 + 17}, 1000003) / 1000003.0"
+
+
+def _pick(values: tuple[str, ...] | list[str], expr: str, salt: int, skew: float = 1.0) -> str:
+    """One of ``values``; ``skew`` > 1 favours the first ones."""
+    index = f"1 + CAST(floor(power({_u(expr, salt)}, {skew}) * {len(values)}) AS INTEGER)"
+    return f"{_array(values)}[{index}]"
+
+
+def _int(expr: str, salt: int, n: int, skew: float = 1.0) -> str:
+    return f"CAST(floor(power({_u(expr, salt)}, {skew}) * {n}) AS INTEGER)"
+
+
+def generate_sql(n_events: int) -> list[tuple[str, str]]:
+    """(table, statement) pairs that fill every queried table for ``n_events`` events."""
+    n_articles = max(1, n_events // 5)
+    art = "'art' || lpad(CAST(j AS TEXT), 8, '0')"
+    articles = f"""INSERT INTO articles (id, url, site, title, published, published_source,
+        text, origin, record_version, record_json, ingested_at)
+        SELECT {art}, 'https://' || {_pick(SITES, "j", 1, 2.0)} || '/news/' || CAST(j AS TEXT),
+            {_pick(SITES, "j", 1, 2.0)}, 'Report ' || CAST(j AS TEXT),
+            DATE '2020-01-01' + {_int("j", 2, 1826)}, 'meta',
+            'Synthetic article text ' || CAST(j AS TEXT), 'bench', 1, NULL,
+            TIMESTAMP '2025-01-01 00:00:00'
+        FROM generate_series(0, {n_articles - 1}) AS t(j)"""
+    # actor k of article j; person names come from FIRST x LAST, others from ORGS
+    name = f"""CASE WHEN k < 4 THEN {_pick(FIRST, "j * 8 + k", 3, 2.5)} || ' '
+            || {_pick(LAST, "j * 8 + k", 4, 2.5)}
+        ELSE {_pick(ORGS, "j * 8 + k", 5, 1.5)} END"""
+    actors = f"""INSERT INTO actors (id, article_id, local_id, name, country, sector, kind, role)
+        SELECT {art} || ':a' || CAST(k AS TEXT), {art}, 'a' || CAST(k AS TEXT), {name},
+            {_pick(COUNTRIES, "j * 8 + k", 6, 3.0)}, {_pick(SECTORS, "j * 8 + k", 7, 1.5)},
+            CASE WHEN k < 4 THEN 'person' ELSE {_pick(KINDS, "j * 8 + k", 8)} END, NULL
+        FROM generate_series(0, {n_articles - 1}) AS t(j),
+             generate_series(0, 7) AS s(k)"""
+    # event i belongs to article i / 5
+    j = "CAST(floor(i / 5.0) AS BIGINT)"
+    evart = f"'art' || lpad(CAST({j} AS TEXT), 8, '0')"
+    evid = f"{evart} || ':e' || CAST(mod(i, 5) AS TEXT)"
+    place = _pick(PLACES, "i", 12, 2.0)
+    evidence = f"""{_pick(FIRST, "i", 13, 2.5)} || ' ' || {_pick(LAST, "i", 14, 2.5)}
+        || ' said forces ' || {_pick(VERBS, "i", 15)} || ' ' || {place} || ', '
+        || {_pick(TAILS, "i", 16)} || '.'"""
+    events = f"""INSERT INTO events (id, article_id, local_id, type, mode, context, cameo,
+        date_value, date_granularity, date_start, date_end, event_day, place_name,
+        place_country, place_lat, place_lon, place_geonames_id, place_start, place_end,
+        modality, reported_by, confidence, sentence_start, sentence_end, trigger_start,
+        trigger_end, evidence, trigger_text, more_evidence)
+        SELECT {evid}, {evart}, 'e' || CAST(mod(i, 5) AS TEXT), {_pick(TYPES, "i", 9, 2.0)},
+            '["' || {_pick(MODES, "i", 10)} || '"]', '[]', NULL, NULL, NULL, NULL, NULL,
+            a.published - {_int("i", 11, 4)},
+            CASE WHEN mod(i, 4) = 3 THEN NULL ELSE {place} END,
+            CASE WHEN mod(i, 4) = 3 THEN NULL ELSE {_pick(COUNTRIES, "i", 17, 3.0)} END,
+            48.5, 35.0, NULL, 10, 20, 'asserted',
+            CASE WHEN mod(i, 3) = 0 THEN {evart} || ':a' || CAST(4 + mod(i, 4) AS TEXT) END,
+            0.8, 0, 120, 30, 40, {evidence}, 'struck', '[]'
+        FROM generate_series(0, {n_events - 1}) AS t(i)
+        JOIN articles a ON a.id = {evart}"""
+    event_actors = f"""INSERT INTO event_actors (event_id, actor_id, role, pos)
+        SELECT {evid}, {evart} || ':a' || CAST({_int("i", 18, 8)} AS TEXT), 'actor', 0
+        FROM generate_series(0, {n_events - 1}) AS t(i)
+        UNION ALL
+        SELECT {evid}, {evart} || ':a' || CAST(mod({_int("i", 18, 8)} + 1 + mod(i, 7), 8) AS TEXT),
+            'recipient', 0
+        FROM generate_series(0, {n_events - 1}) AS t(i) WHERE mod(i, 2) = 0"""
+    quantities = f"""INSERT INTO quantities (event_id, pos, value, qualifier, unit, kind,
+        start_char, end_char, text)
+        SELECT {evid}, 0, {_int("i", 19, 50)}, 'at least', 'person', 'killed', 50, 60,
+            'at least 12'
+        FROM generate_series(0, {n_events - 1}) AS t(i) WHERE mod(i, 10) < 3"""
+    quotes = f"""INSERT INTO quotes (id, article_id, local_id, kind, text, start_char, end_char,
+        speaker, speaker_text, speaker_start, speaker_end, cue_start, cue_end, reported_by)
+        SELECT {art} || ':q' || CAST(k AS TEXT), {art}, 'q' || CAST(k AS TEXT),
+            CASE WHEN k = 2 THEN 'indirect' ELSE 'direct' END,
+            'We will ' || {_pick(VERBS, "j * 3 + k", 20)} || ' ' || {_pick(PLACES, "j * 3 + k", 21)}
+                || ' if ' || {_pick(TAILS, "j * 3 + k", 22)},
+            100 * k, 100 * k + 80,
+            CASE WHEN k = 2 THEN NULL ELSE {art} || ':a' || CAST({_int("j * 3 + k", 23, 8)}
+                AS TEXT) END,
+            'the spokesman', 100 * k + 85, 100 * k + 98, 100 * k + 81, 100 * k + 84, NULL
+        FROM generate_series(0, {n_articles - 1}) AS t(j),
+             generate_series(0, 2) AS s(k)"""
+    # a third of the events, in clusters of three
+    clusters = f"""INSERT INTO clusters (id, type, first_report, last_report, first_day,
+        last_day, place_name, place_country, n_events, n_articles, n_sites, sources,
+        quantities, conflicts, created_at)
+        SELECT 'c' || CAST(c AS TEXT), 'ASSAULT', NULL, NULL, NULL, NULL, NULL, NULL, 3, 3, 2,
+            '[]', '[]', '[]', TIMESTAMP '2025-01-01 00:00:00'
+        FROM generate_series(0, {max(0, n_events // 9 - 1)}) AS t(c)"""
+    members = f"""INSERT INTO cluster_members (cluster_id, event_id, article_id)
+        SELECT 'c' || CAST(floor(i / 9.0) AS BIGINT), {evid}, {evart}
+        FROM generate_series(0, {n_events - 1}) AS t(i)
+        WHERE mod(i, 3) = 0 AND i < {n_events // 9 * 9}"""
+    return [
+        ("articles", articles),
+        ("actors", actors),
+        ("events", events),
+        ("event_actors", event_actors),
+        ("quantities", quantities),
+        ("quotes", quotes),
+        ("clusters", clusters),
+        ("cluster_members", members),
+    ]
+
+
+SITES = ("reuters.com", "apnews.com", "bbc.co.uk", "aljazeera.com", "kyivindependent.com")
+
+
+def fill(store: Store, n_events: int) -> float:
+    """Fill an empty, migrated store; return the seconds it took."""
+    t0 = time.perf_counter()
+    for table, statement in generate_sql(n_events):
+        t1 = time.perf_counter()
+        with store.transaction():
+            store._execute(statement)
+        print(f"  {table:<16} {time.perf_counter() - t1:6.1f} s", file=sys.stderr)
+    if store.engine == "postgres":
+        store._execute("ANALYZE")
+    return time.perf_counter() - t0
+
+
+# --- the queries ----------------------------------------------------------------------------
+
+Query = tuple[str, Callable[[Store], int]]
+
+
+def _events(**filters: Any) -> Callable[[Store], int]:
+    return lambda store: len(store.events(Filters(**filters)))
+
+
+def _quotes(**filters: Any) -> Callable[[Store], int]:
+    return lambda store: len(store.quotes(Filters(**filters)))
+
+
+def _actors(**filters: Any) -> Callable[[Store], int]:
+    return lambda store: len(store.actors(Filters(**filters)))
+
+
+def _count(select: str, fragments: dict[str, str], **filters: Any) -> Callable[[Store], int]:
+    """COUNT(*) over the FROM and WHERE the library builds for these filters."""
+    from_part = select[select.index("FROM") :]
+
+    def run(store: Store) -> int:
+        where, params = _where(Filters(**filters), fragments)
+        rows = store._query(f"SELECT COUNT(*) AS n {from_part}{where}", params)
+        return int(rows[0]["n"])
+
+    return run
+
+
+MONTH = {"since": "2023-03-01", "until": "2023-03-31"}
+
+QUERIES: list[Query] = [
+    ("events (no filter)", _events(limit=100)),
+    ("events country=UKR (common)", _events(country="UKR", limit=100)),
+    ("events country=HTI (rare)", _events(country="HTI", limit=100)),
+    ("events type=ASSAULT + 1 month", _events(type="ASSAULT", **MONTH, limit=100)),
+    ("events type=CONCEDE + 1 month", _events(type="CONCEDE", **MONTH, limit=100)),
+    ("events actor='petrov'", _events(actor="petrov", limit=100)),
+    ("events actor='volkov' (rare)", _events(actor="volkov", limit=100)),
+    ("events actor=RUS (code)", _events(actor="RUS", limit=100)),
+    ("events text='drones'", _events(text="drones", limit=100)),
+    ("events text='no such words'", _events(text="no such words", limit=100)),
+    ("events place='kharkiv'", _events(place="kharkiv", limit=100)),
+    ("events mode=phone + 1 month", _events(mode="phone", **MONTH, limit=100)),
+    ("events 1 month, all rows", _events(**MONTH)),
+    ("events ASSAULT+UKR+1 month, all", _events(type="ASSAULT", country="UKR", **MONTH)),
+    ("count events (all)", _count(store_sql.SELECT_EVENTS, store_sql.EVENT_FILTERS)),
+    (
+        "count events country=UKR",
+        _count(store_sql.SELECT_EVENTS, store_sql.EVENT_FILTERS, country="UKR"),
+    ),
+    (
+        "count events actor='petrov'",
+        _count(store_sql.SELECT_EVENTS, store_sql.EVENT_FILTERS, actor="petrov"),
+    ),
+    (
+        "count events text='drones'",
+        _count(store_sql.SELECT_EVENTS, store_sql.EVENT_FILTERS, text="drones"),
+    ),
+    ("quotes (no filter)", _quotes(limit=100)),
+    ("quotes speaker='nasser'", _quotes(speaker="nasser", limit=100)),
+    ("quotes text='ceasefire'", _quotes(text="ceasefire", limit=100)),
+    ("quotes 1 month", _quotes(**MONTH, limit=100)),
+    (
+        "count quotes speaker='nasser'",
+        _count(store_sql.SELECT_QUOTES, store_sql.QUOTE_FILTERS, speaker="nasser"),
+    ),
+    ("actors (no filter)", _actors(limit=100)),
+    ("actors country=UKR", _actors(country="UKR", limit=100)),
+    ("actors sector=MED", _actors(sector="MED", limit=100)),
+]
+
+
+def time_queries(store: Store, runs: int, only: str | None) -> list[tuple[str, float, float, int]]:
+    results = []
+    for name, query in QUERIES:
+        if only and only not in name:
+            continue
+        times = []
+        n = 0
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            n = query(store)
+            times.append(time.perf_counter() - t0)
+        results.append((name, statistics.median(times), max(times), n))
+        print(f"  {name:<36} {statistics.median(times):7.3f} s", file=sys.stderr)
+    return results
+
+
+def print_table(title: str, results: list[tuple[str, float, float, int]]) -> None:
+    print(f"\n{title}")
+    print(f"| {'query':<36} | median s | slowest s |    rows |")
+    print(f"|{'-' * 38}|---------:|----------:|--------:|")
+    for name, median, slowest, n in results:
+        flag = "  <- over 0.5 s" if median > 0.5 else ""
+        print(f"| {name:<36} | {median:8.3f} | {slowest:9.3f} | {n:>7} |{flag}")
+
+
+def _counts_line(store: Store) -> str:
+    counts = store.counts()
+    keys = ("articles", "actors", "events", "event_actors", "quotes", "cluster_members")
+    return ", ".join(f"{k} {counts[k]:,}" for k in keys)
+
+
+def bench_duckdb(args: argparse.Namespace) -> None:
+    path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "store_bench.duckdb"
+    fresh = not path.exists()
+    store = open_store(str(path))
+    try:
+        if fresh:
+            print(f"filling {path} with {args.events:,} events", file=sys.stderr)
+            load_s = fill(store, args.events)
+            store._execute("CHECKPOINT")
+            print(f"DuckDB load: {load_s:.1f} s")
+        else:
+            print(f"reusing {path}", file=sys.stderr)
+        print(f"DuckDB rows: {_counts_line(store)}")
+        results = time_queries(store, args.runs, args.only)
+    finally:
+        store.close()
+    size = path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob(path.name + ".*"))
+    print(f"DuckDB file: {path} ({size / 2**20:.0f} MiB)")
+    print_table(f"DuckDB, {args.events:,} events (median of {args.runs})", results)
+    if not args.keep:
+        for leftover in [path, *path.parent.glob(path.name + ".*")]:
+            leftover.unlink(missing_ok=True)
+
+
+def bench_postgres(args: argparse.Namespace, server: str) -> None:
+    import psycopg
+
+    n_events = args.pg_events or args.events
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in server else "?"
+    url = f"{server}{sep}options=-csearch_path%3D{schema}"
+    try:
+        store = open_store(url)
+        try:
+            print(f"filling PostgreSQL schema {schema} with {n_events:,} events", file=sys.stderr)
+            load_s = fill(store, n_events)
+            print(f"PostgreSQL load: {load_s:.1f} s")
+            print(f"PostgreSQL rows: {_counts_line(store)}")
+            size = store._query(
+                "SELECT SUM(pg_total_relation_size(c.oid)) AS n FROM pg_class c "
+                "JOIN pg_namespace s ON s.oid = c.relnamespace "
+                "WHERE s.nspname = current_schema() AND c.relkind = 'r'"
+            )[0]["n"]
+            print(f"PostgreSQL size: {int(size) / 2**20:.0f} MiB")
+            results = time_queries(store, args.runs, args.only)
+        finally:
+            store.close()
+        print_table(f"PostgreSQL, {n_events:,} events (median of {args.runs})", results)
+    finally:
+        if args.keep:
+            print(f"kept schema {schema} (drop it with DROP SCHEMA {schema} CASCADE)")
+        else:
+            with psycopg.connect(server, autocommit=True) as con:
+                con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000, help="events to generate")
+    parser.add_argument("--db", help="DuckDB file (reused if it exists; default: a temp file)")
+    parser.add_argument("--keep", action="store_true", help="keep the DuckDB file / PG schema")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per query")
+    parser.add_argument("--only", help="time only the queries whose name holds this text")
+    parser.add_argument("--pg-events", type=int, help="events for PostgreSQL (default: --events)")
+    parser.add_argument("--no-duckdb", action="store_true", help="PostgreSQL only")
+    args = parser.parse_args(argv)
+    if not args.no_duckdb:
+        bench_duckdb(args)
+    server = os.environ.get("DATELINE_TEST_POSTGRES")
+    if server:
+        bench_postgres(args, server)
+    else:
+        print("\n(PostgreSQL skipped: set DATELINE_TEST_POSTGRES, see .ci/postgres.sh)")
+
+
+if __name__ == "__main__":
+    main()
