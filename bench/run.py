@@ -12,7 +12,6 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from pathlib import Path
 
 
 def main(argv: list[str]) -> None:
