@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..document import Document, Event, EventDate, Place, Quantity, Quote
+from ..document import Document, Event, EventDate, Place, Quantity
 from ..knowledge.lexicon import Lexicon, Trigger, load_lexicon
 from ..timex import number_value
 
@@ -1543,14 +1543,3 @@ def _number(token: Token) -> float | None:
     if text in ("dozens", "hundreds", "thousands"):
         return {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0}[text]
     return number_value(text)
-
-
-def quote_of(document: Document, offset: int) -> Quote | None:
-    for quote in document.quotes:
-        if quote.span[0] <= offset < quote.span[1]:
-            return quote
-    return None
-
-
-def sentence_of(token: Token) -> Span:
-    return token.sent
