@@ -107,3 +107,18 @@ def test_delivered_weapons_arriving_are_aid_from_their_maker(pipeline):
     record = document_to_record(pipeline(Article(text=text, published=dt.date(2023, 5, 2))))
     aid = find(record, "AID", "DEU", "UKR")
     assert aid and aid[0]["date"]["value"] == "2023-05-01"
+
+
+def test_calling_a_claim_false_is_a_reject_and_a_warning_about_a_side_an_accusation(pipeline):
+    import datetime as dt
+
+    from dateline.document import Article
+    from dateline.records import document_to_record
+
+    text = (
+        "Moldova's foreign ministry said the Russian claims were false.\n\n"
+        "Georgia's interior ministry warned that Russian troops had moved closer to the border."
+    )
+    record = document_to_record(pipeline(Article(text=text, published=dt.date(2024, 3, 5))))
+    assert find(record, "REJECT", "MDA", "RUS")
+    assert find(record, "ACCUSE", "GEO", "RUS")

@@ -458,7 +458,20 @@ class _Finder:
     def _build(self, token: Token, trigger: Trigger) -> _Candidate | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         if trigger.lemma == "warn" and (passive or not self._threat_content(token)):
-            return None  # "warned of famine", "warned that a missile came close": no threat
+            # "warned of famine" is no act; "warned that a Russian missile came close" blames
+            # the side it names.
+            if passive or not self._names_other_side(token):
+                return None
+            trigger = Trigger(
+                lemma="warn",
+                pos="VERB",
+                type="ACCUSE",
+                mode=("disapprove",),
+                context=(),
+                cameo="111",
+                needs="",
+                prior=0.55,
+            )
         head = token
         if (
             token.pos_ in ("NOUN", "PROPN")
@@ -985,6 +998,10 @@ class _Finder:
             return "generic"
         return "asserted"
 
+    def _names_other_side(self, token: Token) -> bool:
+        speaker = [a for c in token.children if c.dep_ == "nsubj" for a in self.actors_of(c, True)]
+        return bool(speaker) and bool(self._named_in_complement(token, speaker))
+
     def _threat_content(self, token: Token) -> bool:
         """A warning is a threat when it says what the speaker will do: a future or
         conditional act ("would be struck if ...") or retaliation and consequences."""
@@ -1076,13 +1093,20 @@ class _Finder:
         doc = self.document.doc
         assert doc is not None
         out: list[_Candidate] = []
-        for quote in self.quotes:
+        for quote in self.document.quotes:
             if quote.speaker is None or not self.countries([quote.speaker]):
                 continue
             words = re.findall(r"[a-z][a-z'-]*", quote.text.lower())
             if not words:
                 continue
-            found = self._evaluation(words, short=len(words) <= 12 or quote.kind == "partial")
+            if quote.kind == "indirect":
+                # Reported words are an act only when short and plainly a denial: "said the
+                # claims were false".
+                found = self._evaluation(words, short=False, classes=("reject",))
+                if found is None or len(words) > 12:
+                    continue
+            else:
+                found = self._evaluation(words, short=len(words) <= 12 or quote.kind == "partial")
             if found is None:
                 continue
             event_type, mode, cameo = found
@@ -1129,15 +1153,20 @@ class _Finder:
             )
         return out
 
-    def _evaluation(self, words: list[str], short: bool) -> tuple[str, str, str] | None:
+    def _evaluation(
+        self, words: list[str], short: bool, classes: tuple[str, ...] | None = None
+    ) -> tuple[str, str, str] | None:
         text = " " + " ".join(words) + " "
         table = self.lexicon.evaluative
-        classes = ("allege", "disapprove", "support") if short else ("allege", "disapprove")
+        if classes is None:
+            classes = ("allege", "disapprove", "support") if short else ("allege", "disapprove")
         for name in classes:
             for word in table.get(name, ()):
                 if f" {word} " in text:
                     if name == "support":
                         return "SUPPORT", "", "051"
+                    if name == "reject":
+                        return "REJECT", "", "120"
                     return "ACCUSE", name, "112" if name == "allege" else "111"
         return None
 
