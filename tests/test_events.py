@@ -122,3 +122,18 @@ def test_calling_a_claim_false_is_a_reject_and_a_warning_about_a_side_an_accusat
     record = document_to_record(pipeline(Article(text=text, published=dt.date(2024, 3, 5))))
     assert find(record, "REJECT", "MDA", "RUS")
     assert find(record, "ACCUSE", "GEO", "RUS")
+
+
+def test_a_pledge_told_to_someone_is_an_agree_with_them(pipeline):
+    import datetime as dt
+
+    from dateline.document import Article
+    from dateline.records import document_to_record
+
+    text = (
+        "The Canadian defence minister told Estonia's prime minister that Canada would "
+        "provide more air defence systems."
+    )
+    record = document_to_record(pipeline(Article(text=text, published=dt.date(2025, 3, 5))))
+    pledges = find(record, "AGREE", "CAN", "EST")
+    assert pledges and pledges[0]["modality"] == "intended"

@@ -539,6 +539,8 @@ class _Finder:
             referred = self._referred_event(head)
             if referred is not None:
                 recipient = [a for a in referred.actor if a not in actor] or recipient
+        if event_type in ("AID", "AGREE", "SUPPORT") and not recipient:
+            recipient = self._addressee(head, actor)
         if event_type in ADDRESSED and not recipient and actor:
             recipient = self._named_in_complement(head, actor) or self._other_side(
                 token, actor, token.idx
@@ -997,6 +999,26 @@ class _Finder:
         if token.tag_ == "NNS" and head != token and head.lemma_.lower() in mod["generic"]:
             return "generic"
         return "asserted"
+
+    def _addressee(self, head: Token, actor: list[str]) -> list[str]:
+        """The one told of a pledge is its receiver: "told Ukraine's president that the US
+        would provide more military financing"."""
+        node = head
+        for _ in range(4):
+            if node.dep_ in ("ccomp", "parataxis") and node.head != node:
+                verb = node.head
+                if verb.lemma_.lower() not in self.lexicon.modality["report"]:
+                    return []
+                for child in verb.children:
+                    if child.dep_ in ("dobj", "dative"):
+                        found = [a for a in self.actors_of(child, True) if a not in actor]
+                        if found:
+                            return found
+                return []
+            if node.head == node:
+                return []
+            node = node.head
+        return []
 
     def _names_other_side(self, token: Token) -> bool:
         speaker = [a for c in token.children if c.dep_ == "nsubj" for a in self.actors_of(c, True)]
