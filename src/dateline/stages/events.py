@@ -687,7 +687,7 @@ class _Finder:
         actor_countries = self.countries(actor)
         recipient_countries = self.countries(recipient)
         if not actor_countries and recipient_countries:
-            # "the bombardment of Ukraine in which Russia sent ...": a subject inside the
+            # "the shelling of the town in which the army fired ...": a subject inside the
             # attack's own phrase names the attacker.
             for sub in token.subtree:
                 if sub.dep_ == "nsubj" and sub.i != token.i:

@@ -96,7 +96,7 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 def _reanchor_quoted(text: str, timexes: list[Timex], anchor: dt.date | None) -> list[Timex]:
     """ "today" inside someone's quoted words is the day they spoke: when the paragraph names
-    that day outside the quotation marks ("..., Trump told reporters on Thursday evening"),
+    that day outside the quotation marks ("..., the envoy told reporters on Tuesday evening"),
     the quoted deictic expressions are resolved against it instead of the publication date."""
     if anchor is None:
         return timexes

@@ -116,7 +116,7 @@ def subject_of(
     """The subject of a cue verb, shared from the verb it is coordinated with or governed by.
 
     With ``cue_verbs``, a cue coordinated with the reported clause of another cue ("he
-    stressed that Kyiv had done everything and said ...": the parser hangs "said" on
+    stressed that the port had reopened and said ...": the parser hangs "said" on
     "done") shares the subject of that other cue, and a cue describing a noun ("issued a
     statement saying ...") takes the subject of the verb that governs the noun."""
     for child in token.children:

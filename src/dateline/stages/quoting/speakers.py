@@ -139,7 +139,7 @@ class SpeakerResolver:
         if mention is None:
             # a mention of a modifier ("Ukraine's military command", "a Russian military
             # account") is not the speaker; an appositive name may be ("the US ambassador
-            # to Kyiv, Bridget Brink")
+            # to Rome, Anne Dupont")
             named = self._appositive_name(head)
             if named is not None:
                 return Resolved(named.actor_id, text, span, "person")
@@ -234,7 +234,7 @@ class SpeakerResolver:
 
     def _unknown_appositive_name(self, head: Token) -> str | None:
         """A person's name in apposition that the actor stage did not take for an actor
-        ("the US ambassador to Kyiv, Bridget Brink"): its words. The name is looked for in
+        ("the US ambassador to Rome, Anne Dupont"): its words. The name is looked for in
         the stretch after the head, up to the next verb, since the parser often hangs it on
         the place ("Kyiv") or hangs "to Kyiv" on the verb."""
         if self._token_kind(head) != "person":
