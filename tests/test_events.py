@@ -137,3 +137,16 @@ def test_a_pledge_told_to_someone_is_an_agree_with_them(pipeline):
     record = document_to_record(pipeline(Article(text=text, published=dt.date(2025, 3, 5))))
     pledges = find(record, "AGREE", "CAN", "EST")
     assert pledges and pledges[0]["modality"] == "intended"
+
+
+def test_a_prisoner_swap_is_a_release_by_both_sides(pipeline):
+    import datetime as dt
+
+    from dateline.document import Article
+    from dateline.records import document_to_record
+
+    text = "Armenia and Azerbaijan carried out a prisoner swap on Tuesday."
+    record = document_to_record(pipeline(Article(text=text, published=dt.date(2024, 1, 10))))
+    swaps = find(record, "RETREAT", "ARM")
+    assert swaps and "release" in swaps[0]["mode"]
+    assert countries(record, swaps[0]["actor"]) == {"ARM", "AZE"}
