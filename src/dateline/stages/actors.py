@@ -694,12 +694,13 @@ class ActorStage:
         article: an unknown "Smith" after "John Smith", and "McCain" after "John McCain" even
         when the tables know another McCain."""
         people = [a for k, a in state.actors.items() if k[0] == "person"]
+        full_names = {m.actor_id for m in state.mentions if m.how == "name" and " " in m.text}
 
         def surname(actor: Actor) -> str:
             return actor.name.split()[-1].lower()
 
         def named_in_full(actor: Actor) -> bool:
-            return any(" " in state_text(state, span) for span in actor.mentions)
+            return actor.id in full_names
 
         for key, actor in list(state.actors.items()):
             if key[0] != "person" or named_in_full(actor):
@@ -798,13 +799,6 @@ def _description_span(chunk: Span) -> Span:
             continue
         start = min(start, child.left_edge.i)
     return chunk.doc[max(start, chunk.start) : head.i + 1]
-
-
-def state_text(state: _State, span: tuple[int, int]) -> str:
-    for mention in state.mentions:
-        if mention.span == span:
-            return mention.text
-    return ""
 
 
 def _latest_with_role(state: _State, role: str) -> str | None:

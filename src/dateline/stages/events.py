@@ -231,7 +231,6 @@ class _Finder:
         self.text = document.text
         self.actors = {a.id: a for a in document.actors}
         self.quotes = [q for q in document.quotes if q.kind in ("direct", "partial")]
-        self.time_notes = document.notes.get("time", {})
         self.last_pair: list[str] = []
         self.history: list[_Candidate] = []
         self.dominant = _dominant_states(document)
