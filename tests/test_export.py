@@ -12,7 +12,8 @@ import typer
 from typer.testing import CliRunner
 
 from dateline.errors import DatelineError
-from dateline.export import DATELINE_GDELT_COLUMNS, GDELT_COLUMNS, cameo_roots, export
+from dateline.export import GDELT_COLUMNS, cameo_roots, export, sidecar_path
+from dateline.export.gdelt import SIDECAR_COLUMNS
 from dateline.fusion import fuse
 from dateline.store import Store, open_store
 from helpers_store import fusion_records, small_record
@@ -51,6 +52,9 @@ def test_parquet(store: Store, tmp_path: Path) -> None:
     rows = table.to_pylist()
     assert all(r["evidence"] and r["url"] for r in rows)
     assert {r["place_lat"] for r in rows} == {49.7106}
+    assert str(table.schema.field("day").type) == "date32[day]"
+    assert str(table.schema.field("actor_countries").type) == "list<element: string>"
+    assert table.schema.field("killed").type == "double"
 
 
 def test_jsonl(store: Store, tmp_path: Path) -> None:
@@ -65,14 +69,14 @@ def test_gdelt(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "events.tsv"
     export(store, "gdelt", out)
     lines = out.read_text("utf-8").splitlines()
-    header = lines[0].split("\t")
-    assert len(GDELT_COLUMNS) == 61
-    assert header == [*GDELT_COLUMNS, *DATELINE_GDELT_COLUMNS]
-    rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
+    assert len(GDELT_COLUMNS) == 61 and GDELT_COLUMNS[0] == "GLOBALEVENTID"
+    assert not lines[0].startswith("GLOBALEVENTID")  # GDELT files have no header
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in lines]
     assert len(rows) == 5
-    assert all(r["SOURCEURL"] and r["Evidence"] for r in rows)
+    assert all(r["SOURCEURL"] for r in rows)
     kyiv = next(r for r in rows if "kyivledger" in r["SOURCEURL"])
-    assert kyiv["Day"] == "20250314" and kyiv["MonthYear"] == "202503" and kyiv["Year"] == "2025"
+    assert kyiv["SQLDATE"] == "20250314" and kyiv["MonthYear"] == "202503"
+    assert kyiv["Year"] == "2025"
     assert (kyiv["Actor1Name"], kyiv["Actor1CountryCode"], kyiv["Actor1Type1Code"]) == (
         "RUSSIA", "RUS", "MIL",
     )  # fmt: skip
@@ -80,14 +84,69 @@ def test_gdelt(store: Store, tmp_path: Path) -> None:
     assert (kyiv["EventCode"], kyiv["EventRootCode"], kyiv["QuadClass"]) == ("190", "19", "4")
     assert float(kyiv["GoldsteinScale"]) == -10.0
     assert (kyiv["NumSources"], kyiv["NumArticles"], kyiv["NumMentions"]) == ("3", "3", "1")
-    assert kyiv["ActionGeo_FullName"] == "Kupiansk" and kyiv["ActionGeo_CountryCode"] == "UKR"
-    assert int(kyiv["GlobalEventID"]) > 0 and kyiv["DATEADDED"].isdigit()
-    talks = next(r for r in rows if r["PloverType"] == "CONSULT")
+    # places in GDELT's FIPS 10-4 country codes, with a geographic type
+    assert kyiv["ActionGeo_FullName"] == "Kupiansk" and kyiv["ActionGeo_CountryCode"] == "UP"
+    assert kyiv["ActionGeo_Type"] in {"1", "4", "5"}
+    assert kyiv["ActionGeo_ADM1Code"].startswith("UP")
+    assert 0 < int(kyiv["GLOBALEVENTID"]) < 2**53 and kyiv["DATEADDED"].isdigit()
+    talks = next(r for r in rows if r["EventRootCode"] == "04")
     # a reciprocal meeting: the second actor stands as Actor2
     assert (talks["Actor2CountryCode"], talks["QuadClass"], talks["GoldsteinScale"]) == (
         "KEN", "1", "1.0",
     )  # fmt: skip
     assert talks["NumSources"] == "1"
+    # dateline's own fields in the sidecar, keyed by GLOBALEVENTID
+    with sidecar_path(out).open(encoding="utf-8", newline="") as handle:
+        extra = {r["GLOBALEVENTID"]: r for r in csv.DictReader(handle, delimiter="\t")}
+    assert list(next(iter(extra.values()))) == list(SIDECAR_COLUMNS)
+    assert set(extra) == {r["GLOBALEVENTID"] for r in rows}
+    assert extra[kyiv["GLOBALEVENTID"]]["PloverType"] == "ASSAULT"
+    assert all(r["Evidence"] and r["Modality"] for r in extra.values())
+
+
+def test_gdelt_reads_with_gdelt_column_list(store: Store, tmp_path: Path) -> None:
+    """Readers written for real GDELT 2.0 files (no header, names given) round-trip ids."""
+    import duckdb
+    import pyarrow.csv as pacsv
+
+    out = tmp_path / "events.export.CSV"
+    export(store, "gdelt", out)
+    table = pacsv.read_csv(
+        out,
+        read_options=pacsv.ReadOptions(column_names=list(GDELT_COLUMNS)),
+        parse_options=pacsv.ParseOptions(delimiter="\t", quote_char=False),
+    )
+    ids = table.column("GLOBALEVENTID").to_pylist()
+    assert table.num_rows == 5 and all(isinstance(i, int) and 0 < i < 2**53 for i in ids)
+    assert all(19000101 <= d <= 21001231 for d in table.column("SQLDATE").to_pylist())
+    names = ", ".join(f"'{c}': 'VARCHAR'" for c in GDELT_COLUMNS)
+    rows = duckdb.sql(
+        f"SELECT GLOBALEVENTID FROM read_csv('{out}', delim='\t', header=false, "
+        f"columns={{{names}}})"
+    ).fetchall()
+    side = pacsv.read_csv(sidecar_path(out), parse_options=pacsv.ParseOptions(delimiter="\t"))
+    assert sorted(int(r[0]) for r in rows) == sorted(ids)
+    assert sorted(side.column("GLOBALEVENTID").to_pylist()) == sorted(ids)
+
+
+def test_csv_cells_are_safe(tmp_path: Path) -> None:
+    from dateline.export.flat import FLAT_COLUMNS, write_csv
+
+    event = {
+        "id": "e1",
+        "evidence": '=HYPERLINK("x")\nsecond line',
+        "title": "-3 killed",
+        "place_lon": -73.9,
+        "actors": [{"name": "@someone", "country": "USA"}],
+    }
+    out = tmp_path / "e.csv"
+    write_csv([event], out)
+    with out.open(encoding="utf-8", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert list(row) == list(FLAT_COLUMNS)
+    assert row["evidence"] == '\'=HYPERLINK("x") second line'
+    assert row["title"] == "'-3 killed" and row["actors"] == "'@someone"
+    assert float(row["place_lon"]) == -73.9  # numbers stay numbers
 
 
 def test_goldstein_table_covers_every_root() -> None:
