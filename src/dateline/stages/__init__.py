@@ -42,10 +42,18 @@ def check_order(stages: list[Stage]) -> None:
 
 
 def default_stages() -> list[Stage]:
+    from .actor_places import ActorPlaceStage
     from .actors import ActorStage
     from .events import EventStage
     from .places import PlaceStage
     from .quotes import QuoteStage
     from .time import TimeStage
 
-    return [ActorStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage()]
+    return [
+        ActorStage(),
+        TimeStage(),
+        PlaceStage(),
+        ActorPlaceStage(),
+        QuoteStage(),
+        EventStage(),
+    ]

@@ -1,0 +1,115 @@
+"""Actor places: the country of an unnamed group that the text locates.
+
+Reads ``doc``, ``actors``, ``mentions`` and ``places``; writes ``actor_countries`` (the
+``country`` of actors that had none).
+
+The actor stage resolves names, titles and nationality words, but a group the text describes
+without a nationality ("police", "thousands of people", "gunmen", "two students") keeps no
+country, and an event between such actors cannot be coded by country. An analyst reads the
+country off the place the text puts them in: "police fired tear gas at demonstrators in
+Dhaka" is Bangladeshi police and Bangladeshi demonstrators (GUIDELINES.md: protesters,
+police, civilians and local groups belong to the country where the text places them).
+
+The country comes from, in order:
+
+1. a place named in the same sentence as one of the actor's mentions (the nearest);
+2. the article's place, when one country clearly dominates its places (its dateline, or most
+   of its place mentions).
+
+Only groups and unnamed people are placed this way: a named person, an organisation and a
+state keep what the actor stage found, and an actor with no mention in the text stays as it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..document import Actor, Document, Place
+
+if TYPE_CHECKING:
+    from ..knowledge import Knowledge
+
+#: actor kinds whose country may come from the place the text puts them in
+PLACEABLE_KINDS = frozenset({"group"})
+#: mention kinds that show an unnamed person ("a local official", "the activist")
+DESCRIPTIVE_HOWS = frozenset({"description", "pronoun"})
+#: the share of place mentions one country needs to be the article's country
+DOMINANT_SHARE = 0.6
+#: ... and how many place mentions that takes at least
+DOMINANT_MIN = 2
+#: a place this close to the text's start is the dateline ("KHARTOUM, Sudan (AP) -")
+DATELINE_CHARS = 60
+
+
+class ActorPlaceStage:
+    name = "actor_places"
+    requires: tuple[str, ...] = ("doc", "actors", "mentions", "places")
+    assigns: tuple[str, ...] = ("actor_countries",)
+
+    def initialize(self, knowledge: Knowledge | None = None) -> None:
+        """Nothing to load: the stage reads only the document."""
+
+    def __call__(self, document: Document) -> Document:
+        if document.doc is None or not document.places:
+            return document
+        placed = [p for p in document.places if p.country and p.country != "IGO"]
+        if not placed:
+            return document
+        article_country = _article_country(placed)
+        sentences = [(s.start_char, s.end_char) for s in document.doc.sents]
+        for actor in document.actors:
+            if actor.country or not _placeable(actor, document):
+                continue
+            country = _sentence_country(actor, placed, sentences) or article_country
+            if country:
+                actor.country = country
+        return document
+
+
+def _placeable(actor: Actor, document: Document) -> bool:
+    if not actor.mentions:
+        return False
+    if actor.kind in PLACEABLE_KINDS:
+        return True
+    if actor.kind != "person":
+        return False
+    hows = {m.how for m in document.mentions if m.actor_id == actor.id}
+    return bool(hows) and hows <= DESCRIPTIVE_HOWS
+
+
+def _sentence_of(offset: int, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for start, end in sentences:
+        if start <= offset < end:
+            return (start, end)
+    return None
+
+
+def _sentence_country(
+    actor: Actor, places: list[Place], sentences: list[tuple[int, int]]
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for start, end in actor.mentions:
+        sentence = _sentence_of(start, sentences)
+        if sentence is None:
+            continue
+        for place in places:
+            if sentence[0] <= place.span[0] < sentence[1] and place.country:
+                distance = min(abs(place.span[0] - end), abs(start - place.span[1]))
+                if best is None or distance < best[0]:
+                    best = (distance, place.country)
+    return best[1] if best else None
+
+
+def _article_country(places: list[Place]) -> str | None:
+    first = places[0]
+    if first.span[0] < DATELINE_CHARS and first.country:
+        return first.country
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    total = sum(counts.values())
+    if count >= DOMINANT_MIN and count / total >= DOMINANT_SHARE:
+        return country
+    return None
