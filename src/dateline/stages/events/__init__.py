@@ -1,0 +1,121 @@
+"""Events: PLOVER-coded events with actors, recipients, modality, date, place and figures.
+
+Reads ``doc``, ``actors``, ``mentions``, ``dates``, ``places`` and ``quotes``; writes ``events``.
+
+How an event is found (one module for each step):
+
+1. **Candidates** (``build``, ``triggers``, ``frames``): verbs, nouns and a few adjectives
+   listed in ``knowledge/data/triggers.tsv`` with the PLOVER type they signal; a trigger whose
+   meaning depends on its object ("halted shipments of aid" vs "halted the game") says so in
+   its ``needs`` column, tested against the word classes of ``word_classes.tsv``. Light verbs
+   ("launched an attack", "held talks") give their subject to the event noun they govern.
+   A side declaring what it is ready to do, a speaker saying another must act, and quoted
+   words that condemn or welcome are events without a trigger word.
+2. **Arguments** (``arguments``, ``recipients``): subjects, passive agents, objects,
+   "with"/"against"/"on"/"to" phrases, possessives and nationality adjectives ("Russian
+   airstrikes"), conjuncts and appositions, each resolved to an actor through the mentions
+   the actor stage wrote (``context``; "I"/"we" inside a direct quote are the quote's speaker).
+3. **Modality** (``modality``) from negation, modal verbs, intention and hypothesis cues on
+   the path from the trigger to its clause's root (``modality.tsv``); a trigger inside the
+   complement of a speech verb is ``reported_by`` that verb's subject.
+4. **Coding** (``coding``): the re-coding rules of ``coding_rules.tsv``, ASSAULT modes from
+   the weapons named, confidence; calibrated against ``calibration.tsv``.
+5. **Date, place, figures** (``attach``, ``quantities``) from the sentence: the time
+   expression and the place attached closest to the trigger, numbers with their qualifier
+   and unit.
+6. **One event per real event** (``merge``): candidates with the same type, sides, date and
+   place are merged, keeping every evidence span.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...knowledge.lexicon import Lexicon, load_calibration, load_lexicon
+from .attach import attach
+from .build import candidates_at
+from .context import Candidate, Context
+from .frames import statement_candidates
+from .merge import absorb, merge
+from .recipients import clean_sides
+from .tables import EventTables, load_event_tables
+
+if TYPE_CHECKING:
+    from ...document import Document
+    from ...knowledge import Knowledge
+
+__all__ = ["EventStage"]
+
+
+class EventStage:
+    name = "events"
+    requires: tuple[str, ...] = ("doc", "actors", "mentions", "dates", "places", "quotes")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __init__(
+        self,
+        min_confidence: float | None = None,
+        require_actor_country: bool = True,
+        calibrate: bool = True,
+    ) -> None:
+        self.require_actor_country = require_actor_country
+        self.calibrate = calibrate
+        self.calibration: list[tuple[float, float]] = []
+        from ...settings import DEFAULTS
+
+        self.lexicon: Lexicon | None = None
+        self.tables: EventTables | None = None
+        self.knowledge: Knowledge | None = None
+        self.min_confidence = (
+            DEFAULTS["min_confidence"] if min_confidence is None else min_confidence
+        )
+
+    def initialize(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.lexicon = load_lexicon()
+        self.tables = load_event_tables()
+        if self.calibrate:
+            self.calibration = load_calibration()
+
+    def __call__(self, document: Document) -> Document:
+        if self.lexicon is None or self.tables is None:
+            raise RuntimeError("EventStage.initialize(knowledge) must run before the stage")
+        doc = document.doc
+        if doc is None:
+            return document
+        ctx = Context(document, self.lexicon, self.tables, self.knowledge)
+        candidates: list[Candidate] = []
+        for sent in doc.sents:
+            for token in sent:
+                candidates.extend(candidates_at(ctx, token))
+        candidates = absorb(candidates)
+        candidates += statement_candidates(ctx, candidates)
+        for candidate in candidates:
+            candidate.confidence = self._calibrated(candidate.confidence)
+            clean_sides(ctx, candidate)
+        kept = [c for c in candidates if self._keep(ctx, c)]
+        for candidate in kept:
+            attach(ctx, candidate)
+        document.events = merge(ctx, kept)
+        return document
+
+    def _keep(self, ctx: Context, c: Candidate) -> bool:
+        return (
+            (bool(ctx.countries(c.actor)) or not self.require_actor_country)
+            and c.confidence >= self.min_confidence
+            and not (c.type == "ACCUSE" and not c.recipient)
+            and not (
+                c.type == "AID"
+                and c.token.pos_ == "NOUN"
+                and c.head_token == c.token
+                and not c.recipient
+            )  # "the halt of aid shipments": a mention, no act
+        )
+
+    def _calibrated(self, raw: float) -> float:
+        """The share of events with this raw score that were right on the development
+        reports (knowledge/data/calibration.tsv, written by scripts/calibrate.py)."""
+        for upper, probability in self.calibration:
+            if raw <= upper:
+                return probability
+        return self.calibration[-1][1] if self.calibration else raw

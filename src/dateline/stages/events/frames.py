@@ -1,0 +1,163 @@
+"""Events with no trigger word of their own: a side declaring what it is ready to do, a
+speaker saying another side must act, and speech acts carried by quoted words."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .arguments import inherited_subject
+from .context import make_candidate, make_trigger
+from .helpers import unique
+from .modality import reporter
+from .recipients import named_in_complement, other_side
+from .triggers import triggers_for
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .context import Candidate, Context
+
+
+def intent_frame(ctx: Context, token: Token) -> Candidate | None:
+    """ "X is ready to contribute troops", "X is committed to opening up": a side declaring
+    what it will do. Cooperative acts are AGREE, coercive ones THREATEN (PLOVER); an
+    action that is itself a trigger is coded by that trigger instead."""
+    if token.lemma_.lower() not in ctx.tables.words["intent"] or token.dep_ not in (
+        "acomp",
+        "ROOT",
+        "xcomp",
+    ):
+        return None
+    action = next((c for c in token.children if c.dep_ in ("xcomp", "prep")), None)
+    if action is not None and action.dep_ == "prep":
+        action = next((c for c in action.children if c.dep_ == "pcomp"), None)
+    if action is None or action.pos_ != "VERB":
+        return None
+    if any(triggers_for(ctx, t) for t in action.subtree) or any(
+        c.dep_ == "neg" for node in (token, token.head) for c in node.children
+    ):
+        return None  # the act is coded by its own trigger; a refusal is no intent
+    actor = inherited_subject(ctx, token) or [
+        a for c in token.head.children if c.dep_ == "nsubj" for a in ctx.actors_of(c, True)
+    ]
+    if not actor:
+        return None
+    coercive = any(
+        ctx.lexicon.in_class(t.lemma_, "sanction") or ctx.lexicon.in_class(t.lemma_, "hostile")
+        for t in action.subtree
+    )
+    event_type, cameo = ("THREATEN", "13") if coercive else ("AGREE", "03")
+    return make_candidate(
+        token,
+        make_trigger(token.lemma_.lower(), "ADJ", event_type, cameo),
+        actor=unique(actor),
+        recipient=named_in_complement(ctx, token, actor),
+        modality="asserted" if coercive else "intended",
+        reported_by=reporter(ctx, token.head, actor),
+    )
+
+
+def obligation_request(ctx: Context, token: Token) -> Candidate | None:
+    """A speaker saying another side must or should act is a REQUEST ("X said Sweden
+    should lift its restrictions", "Y declared the government must resign")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ctx.lexicon.modality["report"]:
+        return None
+    speaker: list[str] = []
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            speaker += ctx.actors_of(child, follow_conj=True)
+    if not speaker:
+        speaker = inherited_subject(ctx, token)
+    for clause in token.children:
+        if clause.dep_ not in ("ccomp", "parataxis"):
+            continue
+        modal = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("must", "should")]
+        if not modal:
+            continue
+        addressee: list[str] = []
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                addressee += ctx.actors_of(child, follow_conj=True)
+        if not speaker or set(addressee) & set(speaker):
+            continue
+        return make_candidate(
+            token,
+            make_trigger("(must)", "VERB", "REQUEST", "10", mode=("change",)),
+            actor=unique(speaker),
+            recipient=unique(addressee),
+            modality="asserted",
+            reported_by=None,
+        )
+    return None
+
+
+def statement_candidates(ctx: Context, lexical: list[Candidate]) -> list[Candidate]:
+    """Speech acts carried by quoted words: condemning ("“appalling”"), accusing ("a
+    “deliberate act of terror”") and welcoming ("“very positive”") are events besides
+    quotes (GUIDELINES.md). The speaker is the actor; the recipient is the other side
+    named in the sentence."""
+    doc = ctx.document.doc
+    assert doc is not None
+    out: list[Candidate] = []
+    for quote in ctx.document.quotes:
+        if quote.speaker is None or not ctx.countries([quote.speaker]):
+            continue
+        words = re.findall(r"[a-z][a-z'-]*", quote.text.lower())
+        if not words:
+            continue
+        if quote.kind == "indirect":
+            # Reported words are an act only when short and plainly a denial: "said the
+            # claims were false".
+            found = _evaluation(ctx, words, short=False, classes=("reject",))
+            if found is None or len(words) > 12:
+                continue
+        else:
+            found = _evaluation(ctx, words, short=len(words) <= 12 or quote.kind == "partial")
+        if found is None:
+            continue
+        event_type, mode, cameo = found
+        anchor = quote.cue or quote.span
+        span = doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        if any(
+            c.type == event_type and c.token.sent == token.sent and set(c.actor) & {quote.speaker}
+            for c in lexical + out
+        ):
+            continue
+        recipient = other_side(ctx, token, [quote.speaker], quote.span[0])
+        if event_type == "ACCUSE" and not recipient:
+            continue
+        out.append(
+            make_candidate(
+                token,
+                make_trigger(
+                    "(quoted words)", "QUOTE", event_type, cameo, mode=(mode,) if mode else ()
+                ),
+                actor=[quote.speaker],
+                recipient=recipient,
+                modality="asserted",
+                reported_by=quote.reported_by,
+            )
+        )
+    return out
+
+
+def _evaluation(
+    ctx: Context, words: list[str], short: bool, classes: tuple[str, ...] | None = None
+) -> tuple[str, str, str] | None:
+    text = " " + " ".join(words) + " "
+    table = ctx.lexicon.evaluative
+    if classes is None:
+        classes = ("allege", "disapprove", "support") if short else ("allege", "disapprove")
+    for name in classes:
+        for word in table.get(name, ()):
+            if f" {word} " in text:
+                if name == "support":
+                    return "SUPPORT", "", "051"
+                if name == "reject":
+                    return "REJECT", "", "120"
+                return "ACCUSE", name, "112" if name == "allege" else "111"
+    return None

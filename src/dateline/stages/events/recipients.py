@@ -1,0 +1,243 @@
+"""Every rule that sets an event's recipient: the parse ("attack on Kyiv", "sanctions against
+Russia", the object of the verb), then, when the parse names none, the event an accusation
+refers to, the one told of a pledge, the other side named in what is demanded or threatened,
+the nearest other side in the sentence, and the article's other main party; an attack's
+missing side; and the final clean-up (a side is never its own recipient)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .arguments import is_noun_event, objects_of
+from .helpers import unique
+from .triggers import triggers_for
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ...knowledge.lexicon import Trigger
+    from .context import Candidate, Context
+
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+# Speech acts aimed at someone: with no recipient in the parse, the other side named in the
+# sentence is taken.
+ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
+RECIPIENT_PREPS = {"on", "against", "at", "to", "into", "for", "toward", "towards", "upon", "over"}
+
+
+def find_recipients(ctx: Context, token: Token, head: Token, trigger: Trigger) -> list[str]:
+    """The recipient the parse gives: objects, passive subjects and recipient phrases."""
+    recipient: list[str] = []
+    if not is_noun_event(token, head):
+        verb = head
+        for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            recipient += ctx.actors_of(subject, follow_conj=True)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                recipient += ctx.actors_of(child, follow_conj=True)
+                for grandchild in child.children:
+                    if grandchild.dep_ == "prep" and grandchild.lower_ in RECIPIENT_PREPS:
+                        recipient += objects_of(ctx, grandchild)
+    if trigger.needs.startswith("subj=") and not recipient:
+        # delivered goods arriving "in Ukraine" or "to Kyiv": the receiving side
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+                recipient += objects_of(ctx, child)
+    # Recipient phrases on the trigger itself ("attack on Kyiv", "sanctions against Russia").
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            recipient += objects_of(ctx, child)
+    if head != token:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                recipient += objects_of(ctx, child)
+            if child.dep_ == "dative":
+                recipient += ctx.actors_of(child, follow_conj=True)
+    if not recipient and trigger.type in ("AID", "SANCTION", "AGREE", "SUPPORT"):
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                for sub in child.subtree:
+                    if sub.dep_ == "prep" and sub.lower_ in ("to", "for", "against", "on"):
+                        recipient += objects_of(ctx, sub)
+                        if recipient:
+                            break
+    if token.pos_ == "NOUN" and head == token and not recipient:
+        for child in token.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and trigger.type in ("ASSAULT", "COERCE", "SANCTION")
+            ):
+                recipient += objects_of(ctx, child)
+    return unique(recipient)
+
+
+def without_actor(event_type: str, actor: list[str], recipient: list[str]) -> list[str]:
+    """Recipients that are not also actors; a one-sided event keeps them all when every
+    recipient is also an actor, a reciprocal one keeps none."""
+    return [r for r in recipient if r not in actor] or (
+        [] if event_type in RECIPROCAL else recipient
+    )
+
+
+def complete_recipient(
+    ctx: Context, token: Token, head: Token, event_type: str, actor: list[str], recipient: list[str]
+) -> tuple[list[str], bool]:
+    """The recipient when the parse names none (or, for an accusation, the actor of the act
+    it refers to); True with it when it is only the article's other main party."""
+    guessed = False
+    if event_type == "ACCUSE" and actor:
+        referred = _referred_event(ctx, head)
+        if referred is not None:
+            recipient = [a for a in referred.actor if a not in actor] or recipient
+    if event_type in ("AID", "AGREE", "SUPPORT") and not recipient:
+        recipient = _addressee(ctx, head, actor)
+    if event_type in ADDRESSED and not recipient and actor:
+        recipient = named_in_complement(ctx, head, actor) or other_side(
+            ctx, token, actor, token.idx
+        )
+        if not recipient and event_type in ("ACCUSE", "THREATEN"):
+            # Condemning or threatening with no one named: the other main party.
+            own = ctx.countries(actor)
+            other = [a for a, c in ctx.dominant if c not in own]
+            if other:
+                recipient = [other[0]]
+                guessed = True
+    return recipient, guessed
+
+
+def assault_sides(
+    ctx: Context, token: Token, actor: list[str], recipient: list[str]
+) -> tuple[list[str], list[str], bool]:
+    """An attack's missing side from its place and the article's main parties: "a town
+    near Kharkiv was shelled" in a report about two warring states. Marked as guessed."""
+    guessed = False
+    if not recipient:
+        for place in ctx.document.places:
+            inside = token.sent.start_char <= place.span[0] < token.sent.end_char
+            if inside and place.country and place.country not in ctx.countries(actor):
+                state = ctx.state_of(place.country)
+                if state:
+                    recipient, guessed = [state], True
+                    break
+    actor_countries = ctx.countries(actor)
+    recipient_countries = ctx.countries(recipient)
+    if not actor_countries and recipient_countries:
+        # "the shelling of the town in which the army fired ...": a subject inside the
+        # attack's own phrase names the attacker.
+        for sub in token.subtree:
+            if sub.dep_ == "nsubj" and sub.i != token.i:
+                named = [a for a in ctx.actors_of(sub, True) if ctx.countries([a])]
+                if named and not ctx.countries(named) & recipient_countries:
+                    actor, actor_countries = named, ctx.countries(named)
+                    break
+    if not actor_countries and recipient_countries:
+        other = [a for a, c in ctx.dominant if c not in recipient_countries]
+        nearby = [other[0]] if other else other_side(ctx, token, recipient, token.idx)
+        if nearby:
+            actor, actor_countries, guessed = nearby, ctx.countries(nearby), True
+    if not recipient and actor_countries:
+        other = [a for a, c in ctx.dominant if c not in actor_countries]
+        if other:
+            recipient, guessed = [other[0]], True
+    if not actor_countries and recipient_countries:
+        other = [a for a, c in ctx.dominant if c not in recipient_countries]
+        if other:
+            actor, guessed = [other[0]], True
+    return actor, recipient, guessed
+
+
+def clean_sides(ctx: Context, candidate: Candidate) -> None:
+    """A side cannot be its own recipient: drop recipients that are the actor, or the
+    actor's own state or government; keep same-country civilians, rebels or opposition
+    ("the authorities called on residents to leave")."""
+    own = ctx.countries(candidate.actor)
+    kept = []
+    for rid in candidate.recipient:
+        other = ctx.actors.get(rid)
+        if rid in candidate.actor or other is None:
+            continue
+        if other.country in own and (other.kind == "state" or other.sector in ("GOV", None)):
+            continue
+        kept.append(rid)
+    candidate.recipient = kept
+
+
+def named_in_complement(ctx: Context, head: Token, actor: list[str]) -> list[str]:
+    """The first other side named in what is demanded or threatened ("threatening to
+    block the accession of Finland and Sweden")."""
+    own = ctx.countries(actor)
+    for child in head.children:
+        if child.dep_ not in ("xcomp", "ccomp", "dobj"):
+            continue
+        for sub in child.subtree:
+            found = ctx.mention(sub)
+            if found is None or found in actor:
+                continue
+            other = ctx.actors.get(found)
+            if other is None or not other.country or other.country in own:
+                continue
+            if ctx.mention_how(sub) == "location":
+                continue
+            return [found, *[a for c in sub.conjuncts if (a := ctx.mention(c))]]
+    return []
+
+
+def other_side(ctx: Context, token: Token, actor: list[str], near: int) -> list[str]:
+    """The side a statement or attack is about: the nearest mention in the sentence of
+    an actor from another country (media and mere locations excluded)."""
+    speaker_countries = ctx.countries(actor)
+    found = _nearest_other(ctx, token.sent, speaker_countries, near)
+    if not found and token.sent.start > 0:
+        found = _nearest_other(ctx, token.doc[token.sent.start - 1].sent, speaker_countries, near)
+    return found
+
+
+def _nearest_other(ctx: Context, sent: Span, speaker_countries: set[str], near: int) -> list[str]:
+    best: tuple[int, str] | None = None
+    for mention in ctx.document.mentions:
+        if not (sent.start_char <= mention.span[0] < sent.end_char):
+            continue
+        actor = ctx.actors.get(mention.actor_id)
+        if actor is None or not actor.country or actor.sector in ("MED", "BUS", "NGO"):
+            continue
+        if actor.country in speaker_countries or mention.how == "location":
+            continue
+        distance = abs(mention.span[0] - near)
+        if best is None or distance < best[0]:
+            best = (distance, actor.id)
+    return [best[1]] if best else []
+
+
+def _addressee(ctx: Context, head: Token, actor: list[str]) -> list[str]:
+    """The one told of a pledge is its receiver: "told Ukraine's president that the US
+    would provide more military financing"."""
+    node = head
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis") and node.head != node:
+            verb = node.head
+            if verb.lemma_.lower() not in ctx.lexicon.modality["report"]:
+                return []
+            for child in verb.children:
+                if child.dep_ in ("dobj", "dative"):
+                    found = [a for a in ctx.actors_of(child, True) if a not in actor]
+                    if found:
+                        return found
+            return []
+        if node.head == node:
+            return []
+        node = node.head
+    return []
+
+
+def _referred_event(ctx: Context, head: Token) -> Candidate | None:
+    """ "condemned the strike": an object that names an event refers to the latest such
+    event told before it."""
+    for child in head.children:
+        if child.dep_ != "dobj" or not triggers_for(ctx, child):
+            continue
+        wanted = triggers_for(ctx, child)[0].type
+        for earlier in reversed(ctx.history):
+            if earlier.type == wanted and earlier.token.i < child.i:
+                return earlier
+    return None
