@@ -201,3 +201,22 @@ def test_today_in_quoted_words_is_the_day_they_were_said() -> None:
     values = {(d.text, d.span[0] < 40): d.value for d in stage(document).dates}
     assert values[("today", True)] == "2025-07-01"  # inside the quote: Tuesday
     assert values[("today", False)] == "2025-07-04"  # the reporter's today
+
+
+def test_rules_are_one_ordered_table() -> None:
+    from dateline.timex.grammar import RULES, compiled_rules
+
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    # the priority on ties is this order: changing it is a change of behaviour
+    assert names[:3] == ["age", "iso", "month_day"]
+    assert names.index("relative_period") < names.index("year_end")
+    assert names[-1] == "holiday"
+    assert [rule.name for rule in compiled_rules()] == names
+
+
+def test_month_and_holiday_words_come_from_the_data_files() -> None:
+    assert normalise("Sept. 9", ANCHOR)[0] == "2025-09-09"
+    assert normalise("Christmas Eve", ANCHOR) == ("2025-12-24", "DATE")
+    assert normalise("fortnightly", ANCHOR) == ("P2W", "SET")
+    assert normalise("a fortnight", ANCHOR) == ("P2W", "DURATION")
