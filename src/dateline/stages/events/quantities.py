@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...document import Quantity
-from ...timex import number_value
+from ...numbers import number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
