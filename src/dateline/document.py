@@ -5,7 +5,9 @@ step attaches the spaCy ``doc``; each stage then appends its own records (actors
 dates, places, quotes, events) and nothing else. :mod:`dateline.records` turns a finished
 document into the JSON contract of ``DESIGN.md``.
 
-Every span is a pair of character offsets ``(start, end)`` into ``article.text``.
+Every span is a pair of character offsets ``(start, end)`` into ``article.text``. A
+:class:`Cluster` is the one record above the article: the same event as several articles
+reported it (made by :mod:`dateline.fusion`, kept by :mod:`dateline.store`).
 """
 
 from __future__ import annotations
@@ -181,3 +183,31 @@ class Document:
             if overlap > best_overlap:
                 best, best_overlap = mention, overlap
         return best
+
+
+@dataclass
+class Cluster:
+    """One real-world event as several articles reported it."""
+
+    id: str
+    type: str | None
+    event_ids: list[str]
+    event_articles: list[str]  # the article of each event, parallel to event_ids
+    article_ids: list[str]
+    sites: list[str]
+    sources: list[dict[str, Any]]
+    first_report: str | None
+    last_report: str | None
+    first_day: str | None
+    last_day: str | None
+    place_name: str | None
+    place_country: str | None
+    actor_countries: list[str] = field(default_factory=list)
+    recipient_countries: list[str] = field(default_factory=list)
+    #: every figure reported, with its source and who the article says reported it
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    #: figures of one kind (killed, injured, ...) on which sources differ, side by side
+    conflicts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
