@@ -12,6 +12,7 @@ reported it (made by :mod:`dateline.fusion`, kept by :mod:`dateline.store`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -161,6 +162,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     #: scratch space a stage may leave for a later one, keyed by stage name
     notes: dict[str, Any] = field(default_factory=dict)
+    _mention_index: MentionIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -175,14 +177,38 @@ class Document:
         return None
 
     def mention_at(self, start: int, end: int) -> Mention | None:
-        """The mention that best covers the characters ``start:end`` (largest overlap)."""
-        best: Mention | None = None
-        best_overlap = 0
-        for mention in self.mentions:
-            overlap = min(end, mention.span[1]) - max(start, mention.span[0])
-            if overlap > best_overlap:
-                best, best_overlap = mention, overlap
-        return best
+        """The mention that best covers the characters ``start:end`` (largest overlap; of
+        equal overlaps, the one listed first)."""
+        index = self._mention_index
+        if index is None or index.mentions is not self.mentions:
+            # built once per mentions list: stages ask per token, so a scan of every
+            # mention per question would make long articles quadratic
+            index = self._mention_index = MentionIndex(self.mentions)
+        return index.best(start, end)
+
+
+class MentionIndex:
+    """Mentions sorted by start, to find those overlapping a stretch with two bisections."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].span[0])
+        self.starts = [mentions[i].span[0] for i in ordered]
+        self.order = ordered
+        #: no mention is longer, so none starting further back than this can reach ``start``
+        self.longest = max((m.span[1] - m.span[0] for m in mentions), default=0)
+
+    def best(self, start: int, end: int) -> Mention | None:
+        best: tuple[int, int] | None = None  # (overlap, -position)
+        first = bisect.bisect_right(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        for at in range(first, last):
+            position = self.order[at]
+            span = self.mentions[position].span
+            overlap = min(end, span[1]) - max(start, span[0])
+            if overlap > 0 and (best is None or (overlap, -position) > best):
+                best = (overlap, -position)
+        return None if best is None else self.mentions[-best[1]]
 
 
 @dataclass
