@@ -301,7 +301,7 @@ class FakePipeline:
     """Stands in for :class:`dateline.pipeline.Pipeline` where the NLP is not under test: one
     actor and one event per article, from the first sentence. ``delay`` slows it down,
     ``progress`` names a file that gets one line per document, and an article whose text
-    contains ``fail_on`` makes it raise."""
+    contains ``fail_on`` is handed to ``on_skip`` as a stage failure (as the real one does)."""
 
     def __init__(
         self, delay: float = 0.0, progress: str | None = None, fail_on: str | None = None
@@ -310,14 +310,21 @@ class FakePipeline:
         self.progress = progress
         self.fail_on = fail_on
 
-    def pipe(self, articles: Any, batch_size: int = 32, n_process: int = 1) -> Any:
+    def pipe(
+        self, articles: Any, batch_size: int = 32, n_process: int = 1, on_skip: Any = None
+    ) -> Any:
         import time
 
         from dateline.document import Actor, Document, Event
+        from dateline.errors import stage_failed
+        from dateline.readers import Skipped
 
         for article in articles:
             if self.fail_on and self.fail_on in article.text:
-                raise RuntimeError("the fake pipeline was told to fail here")
+                failure = RuntimeError("the fake pipeline was told to fail here")
+                error = stage_failed("fake", failure, article.origin or article.id)
+                on_skip(Skipped(origin=error.origin, code=error.code, reason=error.message))
+                continue
             if self.delay:
                 time.sleep(self.delay)
             text = article.text

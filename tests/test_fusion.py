@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,6 @@ from dateline.fusion import (
     cluster_events,
     cluster_features,
     compatible,
-    events_from_record,
     features_from_event,
     fuse,
     similarity,
@@ -26,8 +27,19 @@ from helpers_store import FUSION_DIR, fusion_records, small_record
 from test_store import db, postgres_db, store  # noqa: F401 - the parametrised store fixture
 
 
+@functools.cache
+def _stored_events() -> tuple[dict, ...]:
+    """The fixture records' events as the store gives them (an in-memory DuckDB)."""
+    from dateline.store import open_store
+
+    with open_store(":memory:") as opened:
+        for record in fusion_records():
+            opened.add_record(record)
+        return tuple(opened.events())
+
+
 def _events() -> list[dict]:
-    return [e for r in fusion_records() for e in events_from_record(r)]
+    return copy.deepcopy(list(_stored_events()))
 
 
 def _check_shelling_cluster(cluster) -> None:  # type: ignore[no-untyped-def]

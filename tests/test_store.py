@@ -268,3 +268,19 @@ def test_cli_quotes_actors_and_errors(filled_db: str, tmp_path: Path) -> None:
     result = runner.invoke(_app(), ["events", "--db", str(tmp_path / "nowhere" / "x.duckdb")])
     assert result.exit_code == 2
     assert "E040" in result.output
+
+
+def test_a_backend_registers_its_url_scheme(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.store import registry
+    from dateline.store.duckdb import DuckDBStore
+
+    asked: list[str] = []
+
+    def open_in_memory(target: str) -> Store:
+        asked.append(target)
+        return DuckDBStore(":memory:")
+
+    monkeypatch.setitem(registry.BACKENDS, "memtest", open_in_memory)
+    with open_store("memtest://anything") as opened:
+        assert isinstance(opened, DuckDBStore) and opened.counts()["articles"] == 0
+    assert asked == ["memtest://anything"]

@@ -5,11 +5,14 @@ step attaches the spaCy ``doc``; each stage then appends its own records (actors
 dates, places, quotes, events) and nothing else. :mod:`dateline.records` turns a finished
 document into the JSON contract of ``DESIGN.md``.
 
-Every span is a pair of character offsets ``(start, end)`` into ``article.text``.
+Every span is a pair of character offsets ``(start, end)`` into ``article.text``. A
+:class:`Cluster` is the one record above the article: the same event as several articles
+reported it (made by :mod:`dateline.fusion`, kept by :mod:`dateline.store`).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -159,6 +162,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     #: scratch space a stage may leave for a later one, keyed by stage name
     notes: dict[str, Any] = field(default_factory=dict)
+    _mention_index: MentionIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -173,11 +177,63 @@ class Document:
         return None
 
     def mention_at(self, start: int, end: int) -> Mention | None:
-        """The mention that best covers the characters ``start:end`` (largest overlap)."""
-        best: Mention | None = None
-        best_overlap = 0
-        for mention in self.mentions:
-            overlap = min(end, mention.span[1]) - max(start, mention.span[0])
-            if overlap > best_overlap:
-                best, best_overlap = mention, overlap
-        return best
+        """The mention that best covers the characters ``start:end`` (largest overlap; of
+        equal overlaps, the one listed first)."""
+        index = self._mention_index
+        if index is None or index.mentions is not self.mentions:
+            # built once per mentions list: stages ask per token, so a scan of every
+            # mention per question would make long articles quadratic
+            index = self._mention_index = MentionIndex(self.mentions)
+        return index.best(start, end)
+
+
+class MentionIndex:
+    """Mentions sorted by start, to find those overlapping a stretch with two bisections."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].span[0])
+        self.starts = [mentions[i].span[0] for i in ordered]
+        self.order = ordered
+        #: no mention is longer, so none starting further back than this can reach ``start``
+        self.longest = max((m.span[1] - m.span[0] for m in mentions), default=0)
+
+    def best(self, start: int, end: int) -> Mention | None:
+        best: tuple[int, int] | None = None  # (overlap, -position)
+        first = bisect.bisect_right(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        for at in range(first, last):
+            position = self.order[at]
+            span = self.mentions[position].span
+            overlap = min(end, span[1]) - max(start, span[0])
+            if overlap > 0 and (best is None or (overlap, -position) > best):
+                best = (overlap, -position)
+        return None if best is None else self.mentions[-best[1]]
+
+
+@dataclass
+class Cluster:
+    """One real-world event as several articles reported it."""
+
+    id: str
+    type: str | None
+    event_ids: list[str]
+    event_articles: list[str]  # the article of each event, parallel to event_ids
+    article_ids: list[str]
+    sites: list[str]
+    sources: list[dict[str, Any]]
+    first_report: str | None
+    last_report: str | None
+    first_day: str | None
+    last_day: str | None
+    place_name: str | None
+    place_country: str | None
+    actor_countries: list[str] = field(default_factory=list)
+    recipient_countries: list[str] = field(default_factory=list)
+    #: every figure reported, with its source and who the article says reported it
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    #: figures of one kind (killed, injured, ...) on which sources differ, side by side
+    conflicts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}

@@ -22,12 +22,15 @@ class Code(StrEnum):
     BAD_FEED = "E008"  # an RSS/Atom file that cannot be parsed
     BAD_WARC = "E009"  # a truncated or corrupt WARC/ARC archive
     UNKNOWN_FORMAT = "E010"  # a file whose format no reader handles
+    TOO_LONG = "E011"  # more characters than the spaCy pipeline takes (nlp.max_length)
     BAD_GOLD = "E020"  # a gold file that does not follow GUIDELINES.md
     MODEL_MISSING = "E030"  # the spaCy model package is not installed
     BAD_DATABASE = "E040"  # a --db value dateline cannot open
     BAD_SETTING = "E050"  # a setting with a wrong name or value
     PIPELINE_FAILED = "E060"  # a pipeline stage raised on this article (a bug: please report)
     BAD_TABLE = "E061"  # a shipped knowledge table is malformed (a packaging bug)
+    NOT_INITIALIZED = "E062"  # a stage was called before Pipeline/initialize set it up
+    BROKEN_INVARIANT = "E063"  # dateline's own code broke a rule it relies on (a bug)
 
 
 class DatelineError(Exception):
@@ -59,3 +62,54 @@ class ModelMissingError(DatelineError):
 class GoldError(DatelineError):
     def __init__(self, message: str) -> None:
         super().__init__(Code.BAD_GOLD, message)
+
+
+class ArticleError(DatelineError):
+    """The pipeline could not finish one article; ``origin`` says which. Batch paths turn it
+    into a :class:`dateline.readers.Skipped` of that article alone and go on."""
+
+    def __init__(self, code: Code, message: str, origin: str) -> None:
+        super().__init__(code, message)
+        self.origin = origin
+
+
+def stage_failed(stage: str, error: BaseException, origin: str) -> ArticleError:
+    """A stage (or spaCy itself, ``stage="nlp"``) raised on the article read from ``origin``."""
+    if isinstance(error, DatelineError):
+        return ArticleError(error.code, f"stage {stage!r}: {error.message}", origin)
+    return ArticleError(
+        Code.PIPELINE_FAILED,
+        f"stage {stage!r} failed on this article ({type(error).__name__}: {error}); the "
+        "other articles went on without it. This is a bug in dateline, not in the input: "
+        "please report it with the article (or its origin) and the logged traceback attached",
+        origin,
+    )
+
+
+def too_long(length: int, limit: int, origin: str) -> ArticleError:
+    return ArticleError(
+        Code.TOO_LONG,
+        f"the text has {length:,} characters, more than the {limit:,} the spaCy pipeline "
+        "takes (nlp.max_length); split the article into parts, or raise the limit on the "
+        "pipeline's nlp if the machine has the memory (about 1 GB per 100,000 characters)",
+        origin,
+    )
+
+
+class NotInitializedError(DatelineError):
+    def __init__(self, stage: str) -> None:
+        super().__init__(
+            Code.NOT_INITIALIZED,
+            f"the {stage!r} stage was called before initialize(knowledge); build it through "
+            "dateline.Pipeline (which initializes every stage) or call initialize first",
+        )
+
+
+class InvariantError(DatelineError):
+    """What would otherwise be a bare ``assert``: a rule dateline's own code relies on."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            Code.BROKEN_INVARIANT,
+            f"{what}; this is a bug in dateline: please report it with the input attached",
+        )

@@ -25,9 +25,11 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from .document import Cluster
 
 if TYPE_CHECKING:
     from .store.base import Store
@@ -436,92 +438,7 @@ def features_from_event(event: dict[str, Any]) -> EventFeatures:
     )
 
 
-def events_from_record(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """A record's events in the shape :meth:`Store.events` returns, without a database."""
-    from .store.rows import event_day, global_id, parse_day
-
-    article = record["article"]
-    text = article["text"]
-    article_id = article["id"]
-    actors = {
-        a["id"]: {
-            "id": global_id(article_id, a["id"]),
-            "name": a["name"],
-            "country": a.get("country"),
-            "sector": a.get("sector"),
-            "kind": a.get("kind"),
-        }
-        for a in record.get("actors", [])
-    }
-    published = parse_day(article.get("published"))
-    rows = []
-    for event in record.get("events", []):
-        place = event.get("place") or {}
-        evidence = event.get("evidence") or {}
-        sentence = evidence.get("sentence") or [0, 0]
-        trigger = evidence.get("trigger") or [0, 0]
-        day = event_day(event, published)
-        reporter = actors.get(event.get("reported_by") or "")
-        rows.append(
-            {
-                "id": global_id(article_id, event["id"]),
-                "article_id": article_id,
-                "type": event["type"],
-                "mode": event.get("mode") or [],
-                "cameo": event.get("cameo"),
-                "day": day.isoformat() if day else None,
-                "place_name": place.get("name"),
-                "place_country": place.get("country"),
-                "place_lat": place.get("lat"),
-                "place_lon": place.get("lon"),
-                "modality": event.get("modality"),
-                "evidence": text[sentence[0] : sentence[1]],
-                "trigger": text[trigger[0] : trigger[1]],
-                "reported_by": reporter["name"] if reporter else None,
-                "url": article.get("url"),
-                "site": article.get("site"),
-                "title": article.get("title"),
-                "published": article.get("published"),
-                "actors": [actors[a] for a in event.get("actor") or [] if a in actors],
-                "recipients": [actors[a] for a in event.get("recipient") or [] if a in actors],
-                "quantities": [
-                    {**q, "text": text[q["span"][0] : q["span"][1]]}
-                    for q in event.get("quantities") or []
-                ],
-            }
-        )
-    return rows
-
-
 # --- clusters ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Cluster:
-    """One real-world event as several articles reported it."""
-
-    id: str
-    type: str | None
-    event_ids: list[str]
-    event_articles: list[str]  # the article of each event, parallel to event_ids
-    article_ids: list[str]
-    sites: list[str]
-    sources: list[dict[str, Any]]
-    first_report: str | None
-    last_report: str | None
-    first_day: str | None
-    last_day: str | None
-    place_name: str | None
-    place_country: str | None
-    actor_countries: list[str] = field(default_factory=list)
-    recipient_countries: list[str] = field(default_factory=list)
-    #: every figure reported, with its source and who the article says reported it
-    quantities: list[dict[str, Any]] = field(default_factory=list)
-    #: figures of one kind (killed, injured, ...) on which sources differ, side by side
-    conflicts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
 def _most_common(values: Iterable[Any]) -> Any:

@@ -6,8 +6,9 @@
 Articles already in the store are skipped *before* the NLP runs, so an interrupted ingest
 resumes where it stopped. Each record is written in its own transaction by this one process
 (the single writer); inputs that give no article are stored in ``skipped`` with their code and
-reason, and the batch goes on. An article on which the pipeline itself fails is skipped the
-same way (code E060) instead of stopping the run.
+reason, and the batch goes on. An article the pipeline cannot finish (a stage raised: E060;
+too long for spaCy: E011) is stored there too, under its own origin, by
+:meth:`dateline.pipeline.Pipeline.pipe`'s ``on_skip``: one straight loop, no restarts.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .errors import Code
 
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
     from .store.base import Store
 
 log = logging.getLogger(__name__)
-
-
-def _pipeline_failed_code() -> str:
-    """The code stored for an article on which a pipeline stage raised."""
-    return Code.PIPELINE_FAILED.value
 
 
 @dataclass
@@ -109,13 +105,16 @@ def ingest(
     started = time.monotonic()
     seen: set[str] = set()
 
+    def skip(item: Skipped) -> None:
+        code = item.code.value if isinstance(item.code, Code) else str(item.code)
+        store.add_skipped(item.origin, code, item.reason)
+        summary.skipped.append((item.origin, code, item.reason))
+        log.info("skipped %s: [%s] %s", item.origin, code, item.reason)
+
     def new_articles() -> Iterator[Article]:
         for item in iter_articles([Path(s) for s in sources]):
             if isinstance(item, Skipped):
-                code = item.code.value if isinstance(item.code, Code) else str(item.code)
-                store.add_skipped(item.origin, code, item.reason)
-                summary.skipped.append((item.origin, code, item.reason))
-                log.info("skipped %s: [%s] %s", item.origin, code, item.reason)
+                skip(item)
             elif item.id in seen or store.has_article(item.id):
                 summary.duplicates += 1
             else:
@@ -130,28 +129,10 @@ def ingest(
             from .pipeline import Pipeline
 
             pipeline = Pipeline.load()
-        pending: deque[Article] = deque()
-        remaining: Iterator[Article] = _chain([first], articles)
         documents = pipeline.pipe(
-            _tracked(remaining, pending), batch_size=batch_size, n_process=workers
+            chain([first], articles), batch_size=batch_size, n_process=workers, on_skip=skip
         )
-        while True:
-            try:
-                document = next(documents)
-            except StopIteration:
-                break
-            except Exception as error:  # a stage failed on one article: skip it, go on
-                if not pending:
-                    raise
-                failed = pending.popleft()
-                _skip_failed(failed, error, store, summary)
-                remaining = _chain(list(pending), remaining)
-                pending.clear()
-                documents = pipeline.pipe(
-                    _tracked(remaining, pending), batch_size=batch_size, n_process=workers
-                )
-                continue
-            _forget(pending, document.article)
+        for document in documents:
             record = document_to_record(document)
             if store.add_record(record, origin=document.article.origin):
                 summary.ingested += 1
@@ -161,34 +142,3 @@ def ingest(
     summary.seconds = time.monotonic() - started
     bar.close(summary)
     return summary
-
-
-def _chain(first: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
-    yield from first
-    yield from rest
-
-
-def _skip_failed(article: Article, error: Exception, store: Store, summary: IngestSummary) -> None:
-    origin = article.origin or article.url or article.id
-    code = _pipeline_failed_code()
-    reason = (
-        f"the pipeline failed on this article ({type(error).__name__}: {error}); the other "
-        "articles were ingested. Report it with the article attached"
-    )
-    log.warning("pipeline failed on %s", origin, exc_info=error)
-    store.add_skipped(origin, code, reason)
-    summary.skipped.append((origin, code, reason))
-
-
-def _tracked(articles: Iterator[Article], pending: deque[Article]) -> Iterator[Article]:
-    """Remember each article handed to the pipeline until its document comes back, so that
-    after a failure the article that broke it is known (nlp.pipe keeps the order)."""
-    for article in articles:
-        pending.append(article)
-        yield article
-
-
-def _forget(pending: deque[Article], article: Any) -> None:
-    while pending:
-        if pending.popleft().id == article.id:
-            return

@@ -4,24 +4,47 @@
 >>> pipeline = Pipeline.load()                 # doctest: +SKIP
 >>> document = pipeline(article)               # doctest: +SKIP
 >>> record = document_to_record(document)      # doctest: +SKIP
+
+The pipeline owns failures, the way spaCy's ``error_handler`` does: an article on which spaCy
+or a stage raises, or whose text is longer than ``nlp.max_length``, becomes a coded
+:class:`~dateline.readers.Skipped` of that article alone. :meth:`Pipeline.__call__` raises it
+as an :class:`~dateline.errors.ArticleError`; :meth:`Pipeline.pipe` hands it to ``on_skip``
+and goes on with the batch.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .document import Article, Document
+from .errors import ArticleError, DatelineError, stage_failed, too_long
 from .stages import Stage, check_order, default_stages
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from .knowledge import Knowledge
+    from .readers import Skipped
 
 log = logging.getLogger(__name__)
+
+#: what :meth:`Pipeline.pipe` calls with each article it could not finish
+OnSkip = Callable[["Skipped"], None]
+
+
+def origin_of(article: Article) -> str:
+    """The name a skip is filed under: where the article was read from, else its URL or id."""
+    return article.origin or article.url or article.id
+
+
+def log_skip(skipped: Skipped) -> None:
+    """The default ``on_skip``: a warning with the code, so that nothing passes unnoticed."""
+    log.warning("skipped %s: [%s] %s", skipped.origin, skipped.code.value, skipped.reason)
 
 
 class Pipeline:
@@ -46,23 +69,102 @@ class Pipeline:
         return cls(nlp, Knowledge.load(), stages if stages is not None else default_stages())
 
     def __call__(self, article: Article) -> Document:
-        document = Document(article=article, doc=self.nlp(article.text))
-        return self._run_stages(document)
+        """The finished document; raises :class:`ArticleError` when the article cannot be."""
+        self._check_length(article)
+        try:
+            doc = self.nlp(article.text)
+        except Exception as error:
+            raise self._failed("nlp", error, article) from error
+        return self._run_stages(Document(article=article, doc=doc))
 
     def pipe(
-        self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1
+        self,
+        articles: Iterable[Article],
+        batch_size: int = 32,
+        n_process: int = 1,
+        on_skip: OnSkip | None = None,
     ) -> Iterator[Document]:
-        """Process many articles with one model load; spaCy batches the parsing."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
-            yield self._run_stages(Document(article=article, doc=doc))
+        """Process many articles with one model load; spaCy batches the parsing.
+
+        Every article gives either its document (in input order) or one call of ``on_skip``
+        (default :func:`log_skip`) with a coded :class:`~dateline.readers.Skipped`; the
+        batch goes on either way. Only an error raised by ``articles`` itself ends it."""
+        report = on_skip or log_skip
+        # articles spaCy has taken but not yet given back: if spaCy itself raises, these are
+        # parsed one at a time, so that the failure is filed under the article that caused it
+        taken: deque[Article] = deque()
+        # an error of the caller's (from ``articles`` or ``on_skip``) that passed through spaCy
+        outside: list[BaseException] = []
+
+        def parseable(source: Iterator[Article]) -> Iterator[tuple[str, Article]]:
+            try:
+                for article in source:
+                    try:
+                        self._check_length(article)
+                    except ArticleError as error:
+                        report(_skipped(error))
+                        continue
+                    taken.append(article)
+                    yield article.text, article
+            except Exception as error:
+                outside.append(error)
+                raise
+
+        source = iter(articles)
+        while True:
+            docs = self.nlp.pipe(
+                parseable(source), as_tuples=True, batch_size=batch_size, n_process=n_process
+            )
+            while True:
+                try:
+                    doc, article = next(docs)
+                except StopIteration:
+                    return
+                except Exception:
+                    if outside:
+                        raise
+                    log.warning("spaCy failed within a batch; parsing its articles one by one")
+                    break
+                while taken and taken.popleft() is not article:
+                    pass
+                document = self._finish(Document(article=article, doc=doc), report)
+                if document is not None:
+                    yield document
+            unfinished = list(taken)
+            taken.clear()
+            for article in unfinished:
+                try:
+                    document = self(article)
+                except ArticleError as error:
+                    report(_skipped(error))
+                    continue
+                yield document
+
+    def _check_length(self, article: Article) -> None:
+        # spaCy raises E088 while it fills a batch, where the article is no longer known
+        if len(article.text) > self.nlp.max_length:
+            raise too_long(len(article.text), self.nlp.max_length, origin_of(article))
+
+    def _finish(self, document: Document, report: OnSkip) -> Document | None:
+        try:
+            return self._run_stages(document)
+        except ArticleError as error:
+            report(_skipped(error))
+            return None
 
     def _run_stages(self, document: Document) -> Document:
         for stage in self.stages:
-            document = stage(document)
+            try:
+                document = stage(document)
+            except Exception as error:
+                raise self._failed(stage.name, error, document.article) from error
         return document
+
+    def _failed(self, stage: str, error: Exception, article: Article) -> ArticleError:
+        origin = origin_of(article)
+        if not isinstance(error, DatelineError):  # a bug: keep the traceback for the report
+            log.warning("stage %r failed on %s", stage, origin, exc_info=error)
+        return stage_failed(stage, error, origin)
 
     def extract(self, article: Article) -> dict[str, Any]:
         """The JSON contract for one article."""
@@ -74,3 +176,28 @@ class Pipeline:
         from .readers import read_article
 
         return self.extract(read_article(Path(path)))
+
+
+def _skipped(error: ArticleError) -> Skipped:
+    from .readers import Skipped
+
+    return Skipped(origin=error.origin, code=error.code, reason=error.message)
+
+
+def documents_of(pipeline: Any, articles: Iterable[Article], on_skip: OnSkip) -> Iterator[Document]:
+    """The documents of anything pipeline-like, for the scorers that take a stand-in:
+    ``pipe(articles, on_skip=...)`` where it takes ``on_skip``, else plain ``pipe(articles)``,
+    else one call per article, whose coded failure goes to ``on_skip``."""
+    pipe = getattr(pipeline, "pipe", None)
+    if callable(pipe):
+        try:
+            takes_on_skip = "on_skip" in inspect.signature(pipe).parameters
+        except (TypeError, ValueError):  # a callable without a signature to read
+            takes_on_skip = False
+        yield from pipe(articles, on_skip=on_skip) if takes_on_skip else pipe(articles)
+        return
+    for article in articles:
+        try:
+            yield pipeline(article)
+        except ArticleError as error:
+            on_skip(_skipped(error))

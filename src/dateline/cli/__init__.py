@@ -6,12 +6,16 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..errors import Code, DatelineError
+
+if TYPE_CHECKING:
+    from ..document import Article
 
 app = typer.Typer(
     name="dateline",
@@ -69,22 +73,31 @@ def extract(
             return
         out.mkdir(parents=True, exist_ok=True)
         skipped = written = 0
-        for path_text in files:
-            path = Path(path_text)
-            items = list(iter_articles([path]))
-            for item in items:
-                if isinstance(item, Skipped):
-                    skipped += 1
-                    typer.echo(
-                        f"skipped {item.origin}: [{item.code.value}] {item.reason}", err=True
-                    )
-                    continue
-                record = document_to_record(pipeline(item))
-                name = output_name(path)
-                if len(items) > 1:
-                    name = f"{name}-{item.id}"
-                (out / f"{name}.json").write_text(_dumps(record) + "\n", encoding="utf-8")
-                written += 1
+
+        def report(item: Skipped) -> None:
+            nonlocal skipped
+            skipped += 1
+            typer.echo(f"skipped {item.origin}: [{item.code.value}] {item.reason}", err=True)
+
+        names: dict[int, str] = {}  # id(article) -> the output name it was given
+
+        def articles() -> Iterator[Article]:
+            for path_text in files:
+                path = Path(path_text)
+                items = list(iter_articles([path]))
+                for item in items:
+                    if isinstance(item, Skipped):
+                        report(item)
+                        continue
+                    name = output_name(path)
+                    names[id(item)] = f"{name}-{item.id}" if len(items) > 1 else name
+                    yield item
+
+        for document in pipeline.pipe(articles(), on_skip=report):
+            name = names.pop(id(document.article))
+            record = document_to_record(document)
+            (out / f"{name}.json").write_text(_dumps(record) + "\n", encoding="utf-8")
+            written += 1
         typer.echo(f"wrote {written} file(s) to {out}, skipped {skipped}", err=True)
     except DatelineError as error:
         fail(str(error))

@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import GoldError
+from ..errors import DatelineError, GoldError
 from .matching import (
     haversine_km,
     is_pronoun,
@@ -798,7 +798,9 @@ def evaluate(paths: list[Path], pipeline: Any = None, **options: Any) -> EvalRep
     - ``limit``: score only the first N paths.
 
     Without records the pipeline is ``pipeline`` or :meth:`dateline.pipeline.Pipeline.load`,
-    and each article is read with ``pipeline.extract_file``.
+    and each article is read with ``pipeline.extract_file``. An article the pipeline cannot
+    read or finish (a coded :class:`~dateline.errors.DatelineError`) is listed in the notes
+    with its code and left out of the scores; the other articles are scored.
     """
     records: Mapping[str, Mapping[str, Any]] | None = options.get("records")
     details = bool(options.get("details", False))
@@ -823,7 +825,11 @@ def evaluate(paths: list[Path], pipeline: Any = None, **options: Any) -> EvalRep
 
                 pipeline = Pipeline.load()
             article_file = folder / (gold["article"].get("file") or "article.txt")
-            record = pipeline.extract_file(article_file)
+            try:
+                record = pipeline.extract_file(article_file)
+            except DatelineError as error:  # that article alone; the others are scored
+                report.notes.append(f"{name}: skipped, not scored: {error}")
+                continue
         score = score_article(record, gold, name=name)
         counts = score.counts()
         totals.update(counts)

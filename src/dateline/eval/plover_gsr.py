@@ -204,13 +204,35 @@ def _metrics(c: Mapping[str, int]) -> dict[str, Any]:
     }
 
 
-def _extract_all(pipeline: Any, articles: list[Any]) -> list[dict[str, Any]]:
-    """Records for the articles; batched through ``pipeline.pipe`` when the pipeline has it."""
-    if callable(getattr(pipeline, "pipe", None)):
-        from ..records import document_to_record
+def _extract_all(
+    pipeline: Any, articles: list[Any], skipped: list[Any]
+) -> list[dict[str, Any] | None]:
+    """Records for the articles, in order; ``None`` for an article the pipeline could not
+    finish, whose coded skip goes to ``skipped``. Batched through ``pipeline.pipe`` when the
+    pipeline has it."""
+    from ..errors import DatelineError
+    from ..records import document_to_record
 
-        return [document_to_record(d) for d in pipeline.pipe(articles)]
-    return [pipeline.extract(a) for a in articles]
+    if not callable(getattr(pipeline, "pipe", None)):
+        records: list[dict[str, Any] | None] = []
+        for article in articles:
+            try:
+                records.append(pipeline.extract(article))
+            except DatelineError as error:
+                skipped.append(f"{article.origin}: [{error.code.value}] {error.message}")
+                records.append(None)
+        return records
+    from ..pipeline import documents_of
+
+    by_article: dict[int, dict[str, Any]] = {}
+    documents = documents_of(
+        pipeline,
+        articles,
+        on_skip=lambda s: skipped.append(f"{s.origin}: [{s.code.value}] {s.reason}"),
+    )
+    for document in documents:
+        by_article[id(document.article)] = document_to_record(document)
+    return [by_article.get(id(article)) for article in articles]
 
 
 def evaluate(
@@ -250,14 +272,17 @@ def evaluate(
         Article(text=g["text"], published=_published(g.get("date")), origin=g.get("id"))
         for g in gold_records
     ]
-    system_records = _extract_all(pipeline, articles)
+    skipped: list[str] = []
+    extracted = _extract_all(pipeline, articles, skipped)
+    # a sentence the pipeline could not finish is listed in the notes, not scored
+    scored = [(g, r) for g, r in zip(gold_records, extracted, strict=True) if r is not None]
 
     details = bool(options.get("details", False))
     wrong: list[str] = []
     per_type: dict[str, Counter[str]] = {}
     totals: Counter[str] = Counter()
     confusions: Counter[tuple[str, str]] = Counter()
-    for gold, record in zip(gold_records, system_records, strict=True):
+    for gold, record in scored:
         result = score_record(gold, record)
         counts = Counter({k: v for k, v in result.items() if isinstance(v, int)})
         per_type.setdefault(result["gold_type"], Counter()).update(counts)
@@ -280,6 +305,9 @@ def evaluate(
         + (f"{coverage:.3f}" if coverage is not None else "-")
         + "; type/actor/recipient judged on the highest-confidence event."
     )
+    if skipped:
+        report.notes.append(f"{len(skipped)} sentence(s) skipped, not scored:")
+        report.notes.extend(f"  {line}" for line in skipped)
     top = int(options.get("confusions", 10))
     if confusions:
         report.notes.append(

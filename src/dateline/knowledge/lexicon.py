@@ -6,10 +6,10 @@ are read once, on demand, by :func:`load_lexicon`.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .tsv import read_table, split_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +38,6 @@ class Lexicon:
         return word.lower() in self.classes.get(name, frozenset())
 
 
-def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of ``knowledge/data/<name>``: `#` lines are comments, the first row names columns."""
-    text = resources.files("dateline.knowledge").joinpath("data", name).read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _split(cell: str | None) -> tuple[str, ...]:
-    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     triggers: dict[tuple[str, str], list[Trigger]] = {}
@@ -57,20 +46,22 @@ def load_lexicon() -> Lexicon:
             lemma=row["lemma"],
             pos=row["pos"],
             type=row["type"],
-            mode=_split(row["mode"]),
-            context=_split(row["context"]),
+            mode=split_list(row["mode"]),
+            context=split_list(row["context"]),
             cameo=row["cameo"],
             needs=row["needs"] or "",
             prior=float(row["prior"]),
         )
         triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
     classes = {
-        row["class"]: frozenset(_split(row["words"])) for row in read_table("word_classes.tsv")
+        row["class"]: frozenset(split_list(row["words"])) for row in read_table("word_classes.tsv")
     }
     light = frozenset(row["lemma"] for row in read_table("light_verbs.tsv"))
-    modality = {row["class"]: frozenset(_split(row["words"])) for row in read_table("modality.tsv")}
+    modality = {
+        row["class"]: frozenset(split_list(row["words"])) for row in read_table("modality.tsv")
+    }
     evaluative = {
-        row["class"]: frozenset(_split(row["words"])) for row in read_table("evaluative.tsv")
+        row["class"]: frozenset(split_list(row["words"])) for row in read_table("evaluative.tsv")
     }
     return Lexicon(
         triggers={k: tuple(v) for k, v in triggers.items()},

@@ -1,7 +1,5 @@
-"""Reading the TSV tables in ``dateline/knowledge/data``.
-
-Every table is UTF-8, tab-separated, with ``#`` comment lines (source, format, date checked)
-and then a header row naming the columns. Lists inside a cell are separated by ``|``; an
+"""The actor tables of ``dateline/knowledge/data`` (countries, people, organisations, seats,
+roles), read by :mod:`dateline.knowledge.tsv`. Lists inside a cell are separated by ``|``; an
 empty cell is None (or an empty list).
 """
 
@@ -9,11 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
-from ..errors import Code, DatelineError
+from .tsv import KnowledgeError, numbered_rows, split_list
 
 #: countries whose people put the family name first ("Kim Jong Un", "Xi Jinping")
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "KHM"})
@@ -159,37 +155,6 @@ _ARABIC_PATRONYM = re.compile(r"\b(bin|ibn|bint|ben)\b", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(al|el|ad|ash|as|at|an|ar)-", re.IGNORECASE)
 
 
-class KnowledgeError(DatelineError):
-    """A shipped table is malformed: a packaging bug, not a user error."""
-
-    def __init__(self, table: str, line: int, message: str) -> None:
-        super().__init__(
-            Code.BAD_TABLE,
-            f"knowledge table {table}, line {line}: {message}. Fix the row in "
-            f"src/dateline/knowledge/data/{table} (its header says the format).",
-        )
-
-
-def _rows(table: str) -> Iterator[tuple[int, dict[str, str]]]:
-    text = resources.files("dateline.knowledge").joinpath("data", table).read_text("utf-8")
-    header: list[str] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) > len(header):
-            raise KnowledgeError(table, number, f"{len(cells)} cells, the header has {len(header)}")
-        cells += [""] * (len(header) - len(cells))
-        yield number, {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
-
-
-def _list(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
-
-
 def _date(table: str, line: int, cell: str) -> dt.date | None:
     if not cell:
         return None
@@ -209,24 +174,24 @@ def read_countries() -> list[dict[str, Any]]:
             "code": row["alpha3"],
             "alpha2": row["alpha2"],
             "name": row["name"],
-            "names": _list(row["names"]),
-            "adjectives": _list(row["adjectives"]),
-            "demonyms": _list(row["demonyms"]),
-            "capitals": _list(row["capitals"]),
+            "names": split_list(row["names"]),
+            "adjectives": split_list(row["adjectives"]),
+            "demonyms": split_list(row["demonyms"]),
+            "capitals": split_list(row["capitals"]),
         }
-        for _, row in _rows("countries.tsv")
+        for _, row in numbered_rows("countries.tsv")
     ]
 
 
 def read_people() -> list[dict[str, Any]]:
     people = []
-    for line, row in _rows("people.tsv"):
+    for line, row in numbered_rows("people.tsv"):
         if not row["name"] or not row["country"] or not row["role"]:
             raise KnowledgeError("people.tsv", line, "name, country and role are required")
         people.append(
             {
                 "name": row["name"],
-                "aliases": _list(row["aliases"]),
+                "aliases": split_list(row["aliases"]),
                 "country": row["country"],
                 "sector": _optional(row["sector"]),
                 "role": row["role"].lower(),
@@ -241,7 +206,7 @@ def read_organisations() -> list[dict[str, Any]]:
     return [
         {
             "name": row["name"],
-            "aliases": _list(row["aliases"]),
+            "aliases": split_list(row["aliases"]),
             "country": _optional(row["country"]),
             "sector": _optional(row["sector"]),
             "kind": row["kind"] or "organisation",
@@ -249,14 +214,14 @@ def read_organisations() -> list[dict[str, Any]]:
             "start": _date("organisations.tsv", line, row.get("start", "")),
             "end": _date("organisations.tsv", line, row.get("end", "")),
         }
-        for line, row in _rows("organisations.tsv")
+        for line, row in numbered_rows("organisations.tsv")
     ]
 
 
 def read_seats() -> list[dict[str, Any]]:
     seats = []
-    for _, row in _rows("seats.tsv"):
-        phrases = _list(row["phrase"])
+    for _, row in numbered_rows("seats.tsv"):
+        phrases = split_list(row["phrase"])
         seats.append(
             {
                 "name": row["name"] or phrases[0],
@@ -271,14 +236,14 @@ def read_seats() -> list[dict[str, Any]]:
 
 def read_roles() -> list[tuple[dict[str, Any], int]]:
     roles = []
-    for line, row in _rows("roles.tsv"):
+    for line, row in numbered_rows("roles.tsv"):
         try:
             rank = int(row["rank"]) if row.get("rank") else 9
         except ValueError:
             raise KnowledgeError(
                 "roles.tsv", line, f"rank {row['rank']!r} is not a number"
             ) from None
-        for phrase in _list(row["phrase"]):
+        for phrase in split_list(row["phrase"]):
             roles.append(
                 (
                     {

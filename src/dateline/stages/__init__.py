@@ -1,10 +1,13 @@
 """The stages, in pipeline order. Each reads some fields of a :class:`~dateline.document.Document`
 and writes others, as its ``requires`` and ``assigns`` say; :func:`check_order` verifies that
-every field a stage requires was assigned by an earlier one."""
+every field a stage requires was assigned by an earlier one. :class:`BaseStage` is the common
+ground of a stage: the initialize check and the empty-document guard."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
+
+from .base import BaseStage
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -27,6 +30,9 @@ class Stage(Protocol):
         """Load tables once; called by the pipeline before the first document."""
 
     def __call__(self, document: Document) -> Document: ...
+
+
+__all__ = ["BaseStage", "Stage", "check_order", "default_stages"]
 
 
 def check_order(stages: list[Stage]) -> None:

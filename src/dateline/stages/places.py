@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Place, Span
+from ..errors import InvariantError
 from ..knowledge.gazetteer import REGION_WORDS, Gazetteer, GeoEntry, PlaceContext, fold
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ class PlaceStage:
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
             self.initialize()
-        assert self._gazetteer is not None
+        if self._gazetteer is None:
+            raise InvariantError("PlaceStage.initialize left the stage without a gazetteer")
         return self._gazetteer
 
     def __call__(self, document: Document) -> Document:

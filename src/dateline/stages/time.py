@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..document import Document, TimeExpression
+from ..errors import InvariantError
 from ..timex import Timex, detect_tense, find_timexes, normalise
 
 if TYPE_CHECKING:
@@ -66,7 +67,8 @@ class TimeStage:
         return document
 
     def _entities_missed(self, document: Document, found: list[Timex]) -> list[Timex]:
-        assert document.doc is not None
+        if document.doc is None:
+            raise InvariantError("the time stage looked for spaCy entities in an unparsed document")
         text = document.text
         anchor = document.article.published
         extra: list[Timex] = []

@@ -1,6 +1,6 @@
 """What every storage backend offers, and the queries they share.
 
->>> store = open_store("dateline.duckdb")            # doctest: +SKIP
+>>> store = open_store("dateline.duckdb")            # doctest: +SKIP (dateline.store)
 >>> store.add_record(record)                         # doctest: +SKIP
 True
 >>> store.events(Filters(country="UKR", type="ASSAULT"))  # doctest: +SKIP
@@ -26,7 +26,7 @@ from . import sql
 from .rows import record_rows
 
 if TYPE_CHECKING:
-    from ..fusion import Cluster
+    from ..document import Cluster
 
 log = logging.getLogger(__name__)
 
@@ -397,31 +397,3 @@ class Store(ABC):
             for key in ("sources", "quantities", "conflicts"):
                 row[key] = json.loads(row[key])
         return rows
-
-
-def open_store(db: str | None = None) -> Store:
-    """Open (and create or migrate) the store at ``db``: a DuckDB file path, or a
-    ``postgresql://`` URL. ``None`` means the ``db`` setting (``dateline.duckdb``)."""
-    from ..settings import DEFAULTS
-
-    target = str(db) if db else str(DEFAULTS["db"])
-    store: Store
-    if target.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStore
-
-        store = PostgresStore(target)
-    elif "://" in target:
-        raise DatelineError(
-            Code.BAD_DATABASE,
-            f"--db {target!r}: only DuckDB files and postgresql:// URLs are supported",
-        )
-    else:
-        from .duckdb import DuckDBStore
-
-        store = DuckDBStore(target)
-    try:
-        store.migrate()
-    except DatelineError:
-        store.close()
-        raise
-    return store

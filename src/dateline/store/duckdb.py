@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import Code, DatelineError
 from .base import Store
+from .registry import register_store
 
 
 class DuckDBStore(Store):
@@ -58,3 +59,6 @@ class DuckDBStore(Store):
 
     def close(self) -> None:
         self._con.close()
+
+
+register_store(("file",), DuckDBStore)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import Code, DatelineError
 from .base import Store
+from .registry import register_store
 
 _MARK = re.compile(r"\?")
 #: any constant: it keys the advisory lock that serialises migrations across processes
@@ -72,3 +73,6 @@ class PostgresStore(Store):
 def _redact(url: str) -> str:
     """The URL without its password."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+register_store(("postgresql", "postgres"), PostgresStore)
