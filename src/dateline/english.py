@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from .knowledge.tables import KnowledgeError
-from .knowledge.tables import _rows as table_rows
+from .knowledge.tsv import numbered_rows as table_rows
 
 __all__ = [
     "frequencies",

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from .. import english
 from ..knowledge.tables import KnowledgeError
-from ..knowledge.tables import _rows as table_rows
+from ..knowledge.tsv import numbered_rows as table_rows
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...errors import Code, DatelineError
-from ...knowledge.lexicon import read_table
+from ...knowledge.tsv import read_table, split_list
 
 #: the tests a row of coding_rules.tsv may name in its ``condition`` column
 CONDITIONS = ("", "own_threat", "refusal")
@@ -40,26 +40,24 @@ class EventTables:
     coding_rules: tuple[CodingRule, ...]
 
 
-def _split(cell: str | None) -> tuple[str, ...]:
-    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
-
-
 @lru_cache(maxsize=1)
 def load_event_tables() -> EventTables:
-    words = {row["class"]: frozenset(_split(row["words"])) for row in read_table("event_words.tsv")}
+    words = {
+        row["class"]: frozenset(split_list(row["words"])) for row in read_table("event_words.tsv")
+    }
     qualifiers = tuple(row["phrase"] for row in read_table("quantity_qualifiers.tsv"))
     scale = {row["word"]: float(row["multiplier"]) for row in read_table("quantity_scale.tsv")}
     casualty = {
-        row["kind"]: frozenset(_split(row["words"])) for row in read_table("casualty_words.tsv")
+        row["kind"]: frozenset(split_list(row["words"])) for row in read_table("casualty_words.tsv")
     }
     rules = tuple(
         CodingRule(
-            types=frozenset(_split(row["types"])),
-            modality=frozenset(_split(row["modality"])),
+            types=frozenset(split_list(row["types"])),
+            modality=frozenset(split_list(row["modality"])),
             condition=row["condition"] or "",
             type=row["type"],
             cameo=row["cameo"],
-            mode=_split(row["mode"]),
+            mode=split_list(row["mode"]),
             to_modality=row["to_modality"] or "",
         )
         for row in read_table("coding_rules.tsv")
