@@ -15,7 +15,7 @@ import pytest
 from dateline import dictionary
 from dateline.dictionary import REGENERATE, columns, describe, render_markdown, vocabularies
 from dateline.errors import DatelineError
-from dateline.knowledge.tables import _rows
+from dateline.knowledge.tsv import numbered_rows
 from dateline.records import load_schema
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md"
@@ -145,21 +145,23 @@ def test_vocabularies_match_the_code() -> None:
     from dateline.errors import Code
     from dateline.eval.gold import MODALITIES, PLOVER_TYPES, QUOTE_KINDS, SECTORS
     from dateline.export.flat import CASUALTY_KINDS
-    from dateline.stages.events import CASUALTY_WORDS
+    from dateline.stages.events.tables import load_event_tables
 
     assert _values("plover_type") == list(PLOVER_TYPES)
     assert set(_values("modality")) == MODALITIES
     assert set(_values("quote_kind")) == QUOTE_KINDS
     assert set(_values("sector")) >= SECTORS
-    assert _values("quantity_kind") == list(CASUALTY_KINDS) == list(CASUALTY_WORDS)
+    assert (
+        _values("quantity_kind") == list(CASUALTY_KINDS) == list(load_event_tables().casualty_words)
+    )
     assert _values("error_code") == [code.value for code in Code]
-    roots = [row["root"] for _, row in _rows("cameo_roots.tsv")]
+    roots = [row["root"] for _, row in numbered_rows("cameo_roots.tsv")]
     assert _values("cameo_root") == roots
 
 
 def test_meanings_file_names_no_value_the_code_lacks() -> None:
     code_values = {name: set(source()) for name, source in dictionary.CODE_VALUES.items()}
-    for _, row in _rows(dictionary.VALUES_FILE):
+    for _, row in numbered_rows(dictionary.VALUES_FILE):
         if row["vocabulary"] in code_values:
             assert row["value"] in code_values[row["vocabulary"]], row
 
@@ -167,21 +169,22 @@ def test_meanings_file_names_no_value_the_code_lacks() -> None:
 def test_sectors_of_the_knowledge_tables_are_listed() -> None:
     sectors = set(_values("sector"))
     for table in ("roles.tsv", "organisations.tsv", "people.tsv", "seats.tsv"):
-        used = {row["sector"] for _, row in _rows(table) if row["sector"]}
+        used = {row["sector"] for _, row in numbered_rows(table) if row["sector"]}
         assert used <= sectors, f"{table} uses sectors {used - sectors} the dictionary lacks"
 
 
 def _modes_the_code_emits() -> set[tuple[str, str]]:
-    from dateline.stages.events import THREAT_MODES
+    from dateline.stages.events.tables import load_event_tables
 
     emitted = set()
-    for _, row in _rows("triggers.tsv"):
+    for _, row in numbered_rows("triggers.tsv"):
         emitted |= {(row["type"], mode) for mode in row["mode"].split("|") if mode}
-    for _, row in _rows("word_classes.tsv"):
+    for _, row in numbered_rows("word_classes.tsv"):
         if row["class"].startswith("mode:"):
             emitted.add(("ASSAULT", row["class"].split(":", 1)[1]))
-    emitted |= {("THREATEN", mode) for mode in THREAT_MODES.values()}
-    for _, row in _rows("plover_old_categories.tsv"):
+    for rule in load_event_tables().coding_rules:
+        emitted |= {(rule.type, mode) for mode in rule.mode}
+    for _, row in numbered_rows("plover_old_categories.tsv"):
         if row["mode"]:
             emitted.add((row["category"], row["mode"]))
     return emitted
@@ -193,7 +196,7 @@ def test_every_mode_and_context_the_code_emits_is_plover() -> None:
         modes = [value for value, _ in vocab.get(f"plover_mode.{event_type}", [])]
         assert mode in modes, f"{event_type} mode {mode!r} is not one of PLOVER's"
     contexts = set(_values("plover_context"))
-    for _, row in _rows("triggers.tsv"):
+    for _, row in numbered_rows("triggers.tsv"):
         for context in filter(None, row["context"].split("|")):
             assert context in contexts, f"context {context!r} is not one of PLOVER's"
     assert {name.split(".", 1)[1] for name in vocab if name.startswith("plover_mode.")} <= set(

@@ -57,9 +57,9 @@ class Column:
 
 
 def _table_rows(name: str) -> list[tuple[int, dict[str, str]]]:
-    from .knowledge.tables import _rows
+    from .knowledge.tsv import numbered_rows
 
-    return list(_rows(name))
+    return list(numbered_rows(name))
 
 
 def _bad(table: str, line: int | None, message: str) -> DatelineError:
