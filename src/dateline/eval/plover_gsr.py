@@ -48,6 +48,7 @@ from typing import Any
 
 from ..errors import Code, DatelineError
 from .report import EvalReport, ratio
+from .splits import check_split, in_split, split_of_sentence
 
 COLUMNS = ["n", "coverage", "type", "type_any", "actor", "recipient"]
 DEFAULT_FILE = "PLOVER_GSR_dev.json"
@@ -204,13 +205,70 @@ def _metrics(c: Mapping[str, int]) -> dict[str, Any]:
     }
 
 
-def _extract_all(pipeline: Any, articles: list[Any]) -> list[dict[str, Any]]:
-    """Records for the articles; batched through ``pipeline.pipe`` when the pipeline has it."""
-    if callable(getattr(pipeline, "pipe", None)):
-        from ..records import document_to_record
+def sentence_pipeline() -> Any:
+    """The default pipeline for sentence-level typing tasks (GSR, PLV): every event candidate
+    counts, even one whose actor has no known country or whose confidence is below the
+    article-level floor."""
+    from ..pipeline import Pipeline
+    from ..stages import default_stages
+    from ..stages.events import EventStage
 
-        return [document_to_record(d) for d in pipeline.pipe(articles)]
-    return [pipeline.extract(a) for a in articles]
+    stages = [
+        EventStage(min_confidence=0.0, require_actor_country=False)
+        if stage.name == "events"
+        else stage
+        for stage in default_stages()
+    ]
+    return Pipeline.load(stages=stages)
+
+
+def extract_all(pipeline: Any, articles: list[Any]) -> list[dict[str, Any]]:
+    """Records for the articles; batched through ``pipeline.pipe`` when the pipeline has it.
+
+    An article on which the pipeline raises gives an empty record whose ``failed`` field
+    names the error, and the batch goes on with the next article: one failing sentence must
+    not stop the scoring of the others (it scores as no event; :func:`failure_note` counts
+    them for the report).
+    """
+    from ..records import document_to_record
+
+    records: list[dict[str, Any]] = []
+    remaining = list(articles)
+    while remaining:
+        done = 0
+        try:
+            if callable(getattr(pipeline, "pipe", None)):
+                for document in pipeline.pipe(remaining):
+                    records.append(document_to_record(document))
+                    done += 1
+            else:
+                for article in remaining:
+                    records.append(pipeline.extract(article))
+                    done += 1
+            remaining = []
+        except Exception as error:  # a stage bug: recorded with its cause, never hidden
+            article = remaining[done]
+            records.append(
+                {
+                    "article": {"text": article.text},
+                    "actors": [],
+                    "events": [],
+                    "failed": f"{type(error).__name__}: {error}",
+                }
+            )
+            remaining = remaining[done + 1 :]
+    return records
+
+
+def failure_note(records: Iterable[Mapping[str, Any]]) -> str | None:
+    """A note counting the records the pipeline failed on, by error, or None."""
+    errors = Counter(str(r["failed"]) for r in records if r.get("failed"))
+    if not errors:
+        return None
+    listed = ", ".join(f"{error} ({n})" for error, n in errors.most_common())
+    return (
+        f"the pipeline failed on {sum(errors.values())} sentence(s), scored as no event: " + listed
+    )
 
 
 def evaluate(
@@ -223,34 +281,26 @@ def evaluate(
     optionally, ``pipe(articles)`` yielding documents); by default
     :meth:`dateline.pipeline.Pipeline.load`. Options: ``confusions`` (default 10) sets how
     many type confusions the notes list; ``details`` lists every sentence whose top event has
-    the wrong type.
+    the wrong type; ``split`` (tune, check or all, the default) keeps the records of that part
+    (:func:`dateline.eval.splits.split_of_sentence` on the record id). Use
+    :func:`dateline.eval.runner.evaluate` for the check part: it keeps aggregate numbers only.
     """
     from ..document import Article
 
     gold_records: list[dict[str, Any]] = []
     for path in paths:
         gold_records.extend(load_gsr(Path(path)))
+    split = check_split(str(options.get("split", "all")))
+    gold_records = [g for g in gold_records if in_split(split_of_sentence(str(g.get("id"))), split)]
     if limit is not None:
         gold_records = gold_records[: max(0, limit)]
     if pipeline is None:
-        from ..pipeline import Pipeline
-        from ..stages import default_stages
-        from ..stages.events import EventStage
-
-        # A sentence-level typing task: every candidate counts, even one whose actor has no
-        # known country or whose confidence is below the article-level floor.
-        stages = [
-            EventStage(min_confidence=0.0, require_actor_country=False)
-            if stage.name == "events"
-            else stage
-            for stage in default_stages()
-        ]
-        pipeline = Pipeline.load(stages=stages)
+        pipeline = sentence_pipeline()
     articles = [
         Article(text=g["text"], published=_published(g.get("date")), origin=g.get("id"))
         for g in gold_records
     ]
-    system_records = _extract_all(pipeline, articles)
+    system_records = extract_all(pipeline, articles)
 
     details = bool(options.get("details", False))
     wrong: list[str] = []
@@ -274,6 +324,9 @@ def evaluate(
     for gold_type in sorted(per_type):
         report.rows.append({"item": gold_type, **_metrics(per_type[gold_type])})
     report.total = _metrics(totals)
+    failed = failure_note(system_records)
+    if failed:
+        report.notes.append(failed)
     coverage = report.total["coverage"]
     report.notes.append(
         f"{totals['n']} sentences; coverage (any event) "
