@@ -134,7 +134,7 @@ def test_extract_several_inputs_without_out() -> None:
 def test_eval_an_unknown_task(tmp_path: Path) -> None:
     assert_error(
         invoke("eval", "--task", "nope", str(tmp_path)),
-        "unknown --task 'nope'; choose one of gold, time, places, quotes, plover-gsr, fusion",
+        "unknown --task 'nope'; choose one of gold, time, places, quotes, plover-gsr, plv, fusion",
     )
 
 

@@ -76,6 +76,6 @@ def test_accuracy_page_lists_every_gated_command() -> None:
         for line in floors.read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ][1:]
-    for run, item, metric, _floor, command in rows:
+    for run, item, metric, _floor, _lowered, command in rows:
         assert command in accuracy, f"docs/accuracy.md lacks the command of {run}"
         assert f"`{metric}`" in accuracy, f"docs/accuracy.md lacks {run} {item} {metric}"

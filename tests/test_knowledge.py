@@ -4,7 +4,6 @@ of power and roles. The sentences and names here are written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pycountry
 import pytest
@@ -41,15 +40,13 @@ def k() -> Knowledge:
     return Knowledge.load()
 
 
-def test_load_is_cached_and_fast() -> None:
+def test_load_is_cached() -> None:
+    # How long loading takes is measured by `make bench`, not asserted here.
     from dateline.knowledge import _load_shipped
 
     _load_shipped.cache_clear()
-    start = time.perf_counter()
     first = Knowledge.load()
-    elapsed = time.perf_counter() - start
     assert Knowledge.load() is first
-    assert elapsed < 2.0, f"loading the tables took {elapsed:.2f}s"
 
 
 def test_fold() -> None:

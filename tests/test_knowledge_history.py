@@ -4,7 +4,6 @@ sentences and names here are written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pycountry
 import pytest
@@ -333,13 +332,3 @@ def test_no_person_holds_overlapping_terms_of_one_office(k: Knowledge) -> None:
         for other_start, other_end in terms.get(key, []):
             assert end <= other_start or other_end <= start, row
         terms.setdefault(key, []).append((start, end))
-
-
-def test_loading_stays_under_one_second() -> None:
-    from dateline.knowledge import _load_shipped
-
-    _load_shipped.cache_clear()
-    start = time.perf_counter()
-    Knowledge.load()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"loading the tables took {elapsed:.2f}s"

@@ -107,26 +107,30 @@ def extract(
 def evaluate(
     paths: Annotated[list[Path], typer.Argument(help="Gold folders or files.")],
     task: Annotated[
-        str, typer.Option("--task", help="gold, time, places, quotes, plover-gsr or fusion.")
+        str,
+        typer.Option("--task", help="gold, time, places, quotes, plover-gsr, plv or fusion."),
     ] = "gold",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     details: Annotated[bool, typer.Option(help="List misses and false alarms.")] = False,
+    split: Annotated[
+        str,
+        typer.Option(help="tune, check (aggregate numbers only) or all; gold, plover-gsr, plv."),
+    ] = "all",
 ) -> None:
     """Score the pipeline against gold annotations (see ../shared/eval/GUIDELINES.md)."""
-    from ..eval import TASKS
+    from ..eval import TASKS, runner
 
     if task not in TASKS:
         fail(f"unknown --task {task!r}; choose one of {', '.join(TASKS)}")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such path(s): {', '.join(missing)}")
-    module = importlib.import_module(TASKS[task])
     options: dict[str, Any] = {"limit": limit}
     if details:
         options["details"] = True
     try:
-        report = module.evaluate(list(paths), None, **options)
+        report = runner.evaluate(task, list(paths), None, split=split, **options)
     except DatelineError as error:
         fail(str(error))
     typer.echo(_dumps(report.to_dict()) if as_json else report.to_table())

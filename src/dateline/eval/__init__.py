@@ -2,6 +2,8 @@
 
 Each task module exposes ``evaluate(paths, pipeline, **options) -> EvalReport``; the CLI's
 ``dateline eval --task NAME`` looks the module up in :data:`TASKS` and prints the report.
+:func:`dateline.eval.runner.evaluate` runs a task on the tune or the check part of its gold
+data (``--split``; the rule is in :mod:`dateline.eval.splits`).
 """
 
 from __future__ import annotations
@@ -12,5 +14,6 @@ TASKS: dict[str, str] = {
     "places": "dateline.eval.places",  # lgl, tr-news, geovirus
     "quotes": "dateline.eval.polnear",  # PolNeAR brat standoff
     "plover-gsr": "dateline.eval.plover_gsr",  # PLOVER_GSR_dev.json
+    "plv": "dateline.eval.plv",  # plv/plv-train.csv (PLV-style labelled sentences)
     "fusion": "dateline.eval.fusion",  # ECB+ cross-document event coreference
 }

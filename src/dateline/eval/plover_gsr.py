@@ -48,6 +48,7 @@ from typing import Any
 
 from ..errors import Code, DatelineError
 from .report import EvalReport, ratio
+from .splits import check_split, in_split, split_of_sentence
 
 COLUMNS = ["n", "coverage", "type", "type_any", "actor", "recipient"]
 DEFAULT_FILE = "PLOVER_GSR_dev.json"
@@ -204,35 +205,67 @@ def _metrics(c: Mapping[str, int]) -> dict[str, Any]:
     }
 
 
-def _extract_all(
-    pipeline: Any, articles: list[Any], skipped: list[Any]
-) -> list[dict[str, Any] | None]:
-    """Records for the articles, in order; ``None`` for an article the pipeline could not
-    finish, whose coded skip goes to ``skipped``. Batched through ``pipeline.pipe`` when the
-    pipeline has it."""
-    from ..errors import DatelineError
+def sentence_pipeline() -> Any:
+    """The default pipeline for sentence-level typing tasks (GSR, PLV): every event candidate
+    counts, even one whose actor has no known country or whose confidence is below the
+    article-level floor."""
+    from ..pipeline import Pipeline
+    from ..stages import default_stages
+    from ..stages.events import EventStage
+
+    stages = [
+        EventStage(min_confidence=0.0, require_actor_country=False)
+        if stage.name == "events"
+        else stage
+        for stage in default_stages()
+    ]
+    return Pipeline.load(stages=stages)
+
+
+def extract_all(pipeline: Any, articles: list[Any]) -> list[dict[str, Any]]:
+    """Records for the articles, in order; batched through ``pipeline.pipe`` when the
+    pipeline has it.
+
+    An article the pipeline could not finish (a coded skip, see
+    :func:`dateline.pipeline.documents_of`) gives an empty record whose ``failed`` field
+    names the error: one failing sentence never stops the scoring of the others (it scores
+    as no event; :func:`failure_note` counts them for the report).
+    """
+    from ..pipeline import documents_of
     from ..records import document_to_record
 
-    if not callable(getattr(pipeline, "pipe", None)):
-        records: list[dict[str, Any] | None] = []
-        for article in articles:
-            try:
-                records.append(pipeline.extract(article))
-            except DatelineError as error:
-                skipped.append(f"{article.origin}: [{error.code.value}] {error.message}")
-                records.append(None)
-        return records
-    from ..pipeline import documents_of
+    failures: dict[str, str] = {}
+
+    def note(skipped: Any) -> None:
+        failures[str(skipped.origin)] = f"[{skipped.code.value}] {skipped.reason}"
 
     by_article: dict[int, dict[str, Any]] = {}
-    documents = documents_of(
-        pipeline,
-        articles,
-        on_skip=lambda s: skipped.append(f"{s.origin}: [{s.code.value}] {s.reason}"),
-    )
-    for document in documents:
+    for document in documents_of(pipeline, articles, on_skip=note):
         by_article[id(document.article)] = document_to_record(document)
-    return [by_article.get(id(article)) for article in articles]
+    records: list[dict[str, Any]] = []
+    for article in articles:
+        record = by_article.get(id(article))
+        if record is None:
+            reason = failures.get(str(article.origin), "the pipeline gave no document")
+            record = {
+                "article": {"text": article.text},
+                "actors": [],
+                "events": [],
+                "failed": reason,
+            }
+        records.append(record)
+    return records
+
+
+def failure_note(records: Iterable[Mapping[str, Any]]) -> str | None:
+    """A note counting the records the pipeline failed on, by error, or None."""
+    errors = Counter(str(r["failed"]) for r in records if r.get("failed"))
+    if not errors:
+        return None
+    listed = ", ".join(f"{error} ({n})" for error, n in errors.most_common())
+    return (
+        f"the pipeline failed on {sum(errors.values())} sentence(s), scored as no event: " + listed
+    )
 
 
 def evaluate(
@@ -245,44 +278,33 @@ def evaluate(
     optionally, ``pipe(articles)`` yielding documents); by default
     :meth:`dateline.pipeline.Pipeline.load`. Options: ``confusions`` (default 10) sets how
     many type confusions the notes list; ``details`` lists every sentence whose top event has
-    the wrong type.
+    the wrong type; ``split`` (tune, check or all, the default) keeps the records of that part
+    (:func:`dateline.eval.splits.split_of_sentence` on the record id). Use
+    :func:`dateline.eval.runner.evaluate` for the check part: it keeps aggregate numbers only.
     """
     from ..document import Article
 
     gold_records: list[dict[str, Any]] = []
     for path in paths:
         gold_records.extend(load_gsr(Path(path)))
+    split = check_split(str(options.get("split", "all")))
+    gold_records = [g for g in gold_records if in_split(split_of_sentence(str(g.get("id"))), split)]
     if limit is not None:
         gold_records = gold_records[: max(0, limit)]
     if pipeline is None:
-        from ..pipeline import Pipeline
-        from ..stages import default_stages
-        from ..stages.events import EventStage
-
-        # A sentence-level typing task: every candidate counts, even one whose actor has no
-        # known country or whose confidence is below the article-level floor.
-        stages = [
-            EventStage(min_confidence=0.0, require_actor_country=False)
-            if stage.name == "events"
-            else stage
-            for stage in default_stages()
-        ]
-        pipeline = Pipeline.load(stages=stages)
+        pipeline = sentence_pipeline()
     articles = [
         Article(text=g["text"], published=_published(g.get("date")), origin=g.get("id"))
         for g in gold_records
     ]
-    skipped: list[str] = []
-    extracted = _extract_all(pipeline, articles, skipped)
-    # a sentence the pipeline could not finish is listed in the notes, not scored
-    scored = [(g, r) for g, r in zip(gold_records, extracted, strict=True) if r is not None]
+    system_records = extract_all(pipeline, articles)
 
     details = bool(options.get("details", False))
     wrong: list[str] = []
     per_type: dict[str, Counter[str]] = {}
     totals: Counter[str] = Counter()
     confusions: Counter[tuple[str, str]] = Counter()
-    for gold, record in scored:
+    for gold, record in zip(gold_records, system_records, strict=True):
         result = score_record(gold, record)
         counts = Counter({k: v for k, v in result.items() if isinstance(v, int)})
         per_type.setdefault(result["gold_type"], Counter()).update(counts)
@@ -299,15 +321,15 @@ def evaluate(
     for gold_type in sorted(per_type):
         report.rows.append({"item": gold_type, **_metrics(per_type[gold_type])})
     report.total = _metrics(totals)
+    failed = failure_note(system_records)
+    if failed:
+        report.notes.append(failed)
     coverage = report.total["coverage"]
     report.notes.append(
         f"{totals['n']} sentences; coverage (any event) "
         + (f"{coverage:.3f}" if coverage is not None else "-")
         + "; type/actor/recipient judged on the highest-confidence event."
     )
-    if skipped:
-        report.notes.append(f"{len(skipped)} sentence(s) skipped, not scored:")
-        report.notes.extend(f"  {line}" for line in skipped)
     top = int(options.get("confusions", 10))
     if confusions:
         report.notes.append(
