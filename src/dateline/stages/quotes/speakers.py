@@ -9,7 +9,7 @@ speaker rather than the last person named.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -65,6 +65,16 @@ class SpeakerResolver:
         for actor in document.actors:
             self.actors.setdefault(actor.id, actor)
         self.earlier: list[Resolved] = []
+        #: kind -> (start, number in ``earlier``) of the speakers of that kind, in order
+        self._said: dict[str, list[tuple[int, int]]] = {}
+        #: actor id -> its descriptions, in the order of the document's mentions
+        self._descriptions: dict[str, list[Mention]] = {}
+        for mention in document.mentions:
+            if mention.how == "description":
+                self._descriptions.setdefault(mention.actor_id, []).append(mention)
+        self._apposed: dict[int, Mention | None] = {}  # id of a description -> its name
+        #: actor id -> its descriptions that have a name in apposition, with that name
+        self._named_descriptions: dict[str, list[tuple[Mention, Mention]]] = {}
         #: last words of the people the parser's entity recogniser saw, with where they end
         self.surnames: dict[str, int] = {}
         if document.doc is not None:
@@ -88,6 +98,7 @@ class SpeakerResolver:
             result = Resolved(found.actor, text if found.actor else found.words, span, found.kind)
         else:
             result = self._named(head, words, span, text)
+        insort(self._said.setdefault(result.kind, []), (result.span[0], len(self.earlier)))
         self.earlier.append(result)
         return result
 
@@ -149,20 +160,28 @@ class SpeakerResolver:
     def _named_earlier(self, description: Mention) -> Mention | None:
         """For "the governor": the person named in apposition to an earlier mention of the
         same description actor ("Ana Lopez, the regional governor")."""
-        for mention in reversed(self.document.mentions):
-            if (
-                mention.actor_id == description.actor_id
-                and mention.how == "description"
-                and mention.span[1] <= description.span[0]
-            ):
+        actor_id = description.actor_id
+        if actor_id not in self._named_descriptions:
+            named_ones = []
+            for mention in self._descriptions.get(actor_id, []):
                 named = self._apposed_to(mention)
                 if named is not None:
-                    return named
+                    named_ones.append((mention, named))
+            self._named_descriptions[actor_id] = named_ones
+        for mention, named in reversed(self._named_descriptions[actor_id]):
+            if mention.span[1] <= description.span[0]:
+                return named
         return None
 
     def _apposed_to(self, description: Mention) -> Mention | None:
         """The person named in apposition to a description ("Ana Lopez, the governor of the
-        province," / "the governor of the province, Ana Lopez,")."""
+        province," / "the governor of the province, Ana Lopez,"), found once per mention."""
+        key = id(description)
+        if key not in self._apposed:
+            self._apposed[key] = self._find_apposed_to(description)
+        return self._apposed[key]
+
+    def _find_apposed_to(self, description: Mention) -> Mention | None:
         doc = self.document.doc
         if doc is None:
             return None
@@ -245,14 +264,10 @@ class SpeakerResolver:
         """What the pronoun stands for: the latest earlier speaker or subject (outside quoted
         words) that agrees with it (a person for he/she, anything else for it/they/we), else
         the latest agreeing mention in any role. Demonyms ("Americans") are left out."""
-        best: Resolved | None = None
-        for said in self.earlier:
-            if (
-                said.span[0] < span[0]
-                and _agrees(said.kind, wanted)
-                and (best is None or said.span[0] >= best.span[0])
-            ):
-                best = said
+        # the agreeing speaker that starts last before the pronoun (the later one on a tie)
+        said = self._said.get("person" if wanted == "person" else "group", [])
+        index = bisect_left(said, (span[0], -1)) - 1
+        best = self.earlier[said[index][1]] if index >= 0 else None
         candidates = (
             m
             for m in _after(self.order.before(span[0]), best.span[0] if best else None)
