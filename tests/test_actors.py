@@ -111,3 +111,17 @@ def test_a_later_definite_description_links_back(pipeline):
 def test_a_capitalised_common_noun_is_no_person(pipeline):
     document = run(pipeline, "Strikes were reported in Kharkiv on Sunday.")
     assert not [a for a in document.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NATO leadership met in Brussels on Tuesday.",
+        "The EU administration said it would act within a week.",
+        "UN authorities closed the camp after the storm.",
+    ],
+)
+def test_an_international_body_governing_a_noun_is_no_state(pipeline, text):
+    """Only a state has a government: "the NATO leadership" makes no state of NATO."""
+    document = run(pipeline, text)
+    assert not [a for a in document.actors if a.kind == "state" and a.country == "IGO"]

@@ -7,7 +7,7 @@ import pytest
 
 from dateline.document import Actor, Article, Document, Mention, Quote
 from dateline.eval.polnear import parse_ann
-from dateline.stages.quoting.marks import find_quoted_spans
+from dateline.stages.quotes.marks import find_quoted_spans
 
 
 def _mentions(text: str, table: list[tuple[str, str, str, str | None, str]]) -> Document:
@@ -375,7 +375,7 @@ def test_polnear_takes_beliefs(run_polnear, run):
 
 
 def test_sentence_index_finds_the_sentence_of_an_offset(nlp):
-    from dateline.stages.quoting.sentences import SentenceIndex
+    from dateline.stages.actors.sentences import SentenceIndex
 
     doc = nlp("The rain stopped. The river fell by noon.")
     index = SentenceIndex(doc)

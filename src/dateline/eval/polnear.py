@@ -34,7 +34,7 @@ from typing import Any
 
 from ..document import Article, Document, Quote, Span
 from ..errors import GoldError, InvariantError
-from ..stages.quoting.cues import CueLexicon
+from ..stages.quotes.cues import CueLexicon
 from .report import EvalReport, prf, ratio
 
 log = logging.getLogger(__name__)

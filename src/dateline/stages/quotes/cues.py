@@ -27,12 +27,17 @@ EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
     """Cue words by part of speech, each with its class (speech, belief, evidence, label,
-    medium), read from ``knowledge/data/speech_verbs.tsv``."""
+    medium), read from ``knowledge/data/speech_verbs.tsv``, with the verbs its ``marks``
+    column names."""
 
     verbs: dict[str, str]
     nouns: dict[str, str]
     phrases: dict[str, str]
     media: frozenset[str] = field(default_factory=frozenset)
+    #: verbs whose object after them is the addressee, never the speaker ("told reporters")
+    addressee_verbs: frozenset[str] = field(default_factory=frozenset)
+    #: verbs that start a new act of speech when coordinated after a reported clause
+    new_statement_verbs: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def load(cls, path: Path | None = None) -> CueLexicon:
@@ -45,9 +50,16 @@ class CueLexicon:
         nouns: dict[str, str] = {}
         phrases: dict[str, str] = {}
         media: set[str] = set()
+        marked: dict[str, set[str]] = {"addressee": set(), "new_statement": set()}
         rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
         for row in rows[1:]:  # the first row is the header
             cue, pos, kind = (cell.strip() for cell in row[:3])
+            marks = row[3].split("|") if len(row) > 3 else []
+            for mark in (m.strip() for m in marks):
+                if mark:
+                    marked[mark].add(cue)
+            if kind == "none":
+                continue
             if kind == "medium":
                 media.add(cue)
             elif pos == "verb":
@@ -56,7 +68,14 @@ class CueLexicon:
                 nouns.setdefault(cue, kind)
             else:
                 phrases.setdefault(cue, kind)
-        return cls(verbs, nouns, phrases, frozenset(media))
+        return cls(
+            verbs,
+            nouns,
+            phrases,
+            frozenset(media),
+            frozenset(marked["addressee"]),
+            frozenset(marked["new_statement"]),
+        )
 
 
 @dataclass(slots=True)
@@ -115,10 +134,10 @@ def subject_of(
 ) -> Token | None:
     """The subject of a cue verb, shared from the verb it is coordinated with or governed by.
 
-    With ``cue_verbs``, a cue coordinated with the reported clause of another cue ("he
-    stressed that the port had reopened and said ...": the parser hangs "said" on
-    "done") shares the subject of that other cue, and a cue describing a noun ("issued a
-    statement saying ...") takes the subject of the verb that governs the noun."""
+    With ``cue_verbs``, a cue coordinated with the reported clause of another cue ("she
+    said that the bridge was closed and added ...": the parser hangs "added" on "closed")
+    shares the subject of that other cue, and a cue describing a noun ("issued a statement
+    saying ...") takes the subject of the verb that governs the noun."""
     for child in token.children:
         if child.dep_ in SUBJECTS:
             return child
@@ -159,40 +178,16 @@ def subject_of(
     return None
 
 
-#: verbs whose object after them is the addressee, never the speaker ("told reporters")
-ADDRESSEE_VERBS = frozenset(
-    {
-        "tell",
-        "inform",
-        "notify",
-        "remind",
-        "assure",
-        "reassure",
-        "brief",
-        "warn",
-        "urge",
-        "ask",
-        "accuse",
-        "blame",
-        "criticize",
-        "criticise",
-        "condemn",
-        "question",
-        "caution",
-        "thank",
-        "call",
-    }
-)
 #: parts of speech that open a noun phrase
 NP_START = ("DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM")
 
 
-def inverted_subject(token: Token) -> Token | None:
+def inverted_subject(token: Token, lexicon: CueLexicon) -> Token | None:
     """The speaker after the verb in "“…,” said the minister" or "X, said Jones, will ...":
     the cue follows a comma or a closing quotation mark and a noun phrase follows it."""
     from .marks import ALL_MARKS
 
-    if token.lemma_.lower() in ADDRESSEE_VERBS:
+    if token.lemma_.lower() in lexicon.addressee_verbs:
         return None
     doc = token.doc
     subject_before = any(c.dep_ in SUBJECTS and c.i < token.i for c in token.children)
@@ -376,7 +371,7 @@ def _find_cues(doc: Doc, lexicon: CueLexicon, objects: bool = False) -> list[Cue
         elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             cues.append(_verb_cue(token, lexicon.verbs[lemma], lexicon, objects))
         elif token.pos_ == "NOUN" and lemma in lexicon.nouns:
-            cue = _noun_cue(token, lexicon.nouns[lemma])
+            cue = _noun_cue(token, lexicon.nouns[lemma], lexicon)
             if cue is not None:
                 cues.append(cue)
     return cues
@@ -391,25 +386,17 @@ def _cue_span(token: Token) -> Span:
     return token.idx, end.idx + len(end.text)
 
 
-#: verbs that start a new act of speech when coordinated after a reported clause
-NEW_STATEMENT = frozenset(
-    {
-        "say", "tell", "add", "claim", "announce", "insist", "warn", "state", "write", "note",
-        "confirm", "deny", "accuse", "urge", "call", "welcome", "condemn", "praise", "criticise",
-        "criticize", "reject", "thank", "describe",
-    }
-)  # fmt: skip
 #: a trailing gloss the writer adds after a comma: ", which took place ...", ", as most ..."
 GLOSS_OPENERS = frozenset({"which", "who", "whom", "whose", "as", "while", "where"})
 
 
-def _clause(head: Token) -> Span | None:
-    """The reported clause under a cue, without a coordinated new statement ("... had done
-    everything and said the lifting of the blockade ...": the second is a quote of its own)."""
+def _clause(head: Token, lexicon: CueLexicon) -> Span | None:
+    """The reported clause under a cue, without a coordinated new statement ("... the rain
+    had stopped and said the road would open ...": the second is a quote of its own)."""
     dropped = {
         t.i
         for child in head.children
-        if child.dep_ == "conj" and child.lemma_.lower() in NEW_STATEMENT
+        if child.dep_ == "conj" and child.lemma_.lower() in lexicon.new_statement_verbs
         for t in child.subtree
     }
     kept = [t for t in head.subtree if t.i not in dropped]
@@ -477,7 +464,7 @@ def _object_content(token: Token) -> Span | None:
 
 
 def _verb_cue(token: Token, kind: str, lexicon: CueLexicon, objects: bool = False) -> Cue:
-    subject = inverted_subject(token) if kind in ("speech", "label") else None
+    subject = inverted_subject(token, lexicon) if kind in ("speech", "label") else None
     if subject is None:
         subject = subject_of(token, cue_verbs=lexicon.verbs)
     if subject is None and kind == "speech":
@@ -493,7 +480,7 @@ def _verb_cue(token: Token, kind: str, lexicon: CueLexicon, objects: bool = Fals
         inner_lemma = clause.lemma_.lower()
         nested = inner_lemma in lexicon.verbs and any(c.dep_ == "ccomp" for c in clause.children)
         if not nested:
-            cue.content = _clause(clause)
+            cue.content = _clause(clause, lexicon)
     elif token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
         # "Prices will rise, the minister warned, and ..." : the clause around the cue
         cue.content = _around(token.head, token)
@@ -540,7 +527,7 @@ def _according_to(token: Token) -> Cue | None:
     return cue
 
 
-def _noun_cue(token: Token, kind: str) -> Cue | None:
+def _noun_cue(token: Token, kind: str, lexicon: CueLexicon) -> Cue | None:
     """ "claims by X that ...", "his statement that ..." : a noun with a that-clause."""
     clause = None
     for child in token.children:
@@ -560,5 +547,5 @@ def _noun_cue(token: Token, kind: str) -> Cue | None:
     if speaker is None and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
         speaker = subject_of(token.head)  # "X made the claim that ..."
     cue = Cue(token, (token.idx, token.idx + len(token.text)), kind, speaker)
-    cue.content = _clause(clause)
+    cue.content = _clause(clause, lexicon)
     return cue

@@ -1,8 +1,8 @@
 """The sentences of a parsed text, computed once.
 
 spaCy builds every sentence ``Span`` anew on each ``doc.sents`` or ``token.sent`` access; the
-quote stage asks for the sentence of many tokens, so it reads the boundaries once and looks
-them up by token or character offset.
+actor stage's pronouns and the quote stage ask for the sentence of many tokens, so the
+boundaries are read once and looked up by character offset.
 """
 
 from __future__ import annotations

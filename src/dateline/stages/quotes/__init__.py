@@ -16,11 +16,15 @@ Quoted names and titles with no cue ("the ship “Moskva”") are not quotes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..document import Document, Quote, Span
-from .quoting.cues import (
+from ...document import Document, Quote, Span
+from ...knowledge.wordlists import load_word_classes
+from ..actors.coreference import Pronouns
+from ..actors.sentences import SentenceIndex
+from .cues import (
     Cue,
     CueLexicon,
     apposed_subject,
@@ -28,18 +32,15 @@ from .quoting.cues import (
     inverted_subject,
     speaker_tokens,
 )
-from .quoting.marks import QuotedSpan, find_quoted_spans, paragraphs
-from .quoting.sentences import SentenceIndex
-from .quoting.speakers import PERSON_NOUNS, SpeakerResolver, is_medium
+from .marks import QuotedSpan, SpanCover, find_quoted_spans, paragraphs
+from .speakers import SpeakerResolver, is_medium
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..knowledge import Knowledge
+    from ...knowledge import Knowledge
 
 _WORD = re.compile(r"\w+")
-#: words that may stay lower case inside a title ("Operation Iron Shield", "War and Peace")
-_TITLE_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "de", "or"}
 #: the most characters between a quote's closing mark and its cue ("…,” the minister said)
 _AFTER_WINDOW = 60
 #: the most characters between a cue and the opening mark it introduces (X said: “…”)
@@ -77,15 +78,25 @@ class QuoteStage:
         self.objects = objects
         self.lexicon: CueLexicon | None = None
         self.knowledge: Knowledge | None = None
+        #: words that may stay lower case inside a title ("War and Peace")
+        self.title_small: frozenset[str] = frozenset()
+        #: nouns that name one person, besides the person roles of the knowledge tables
+        self.person_nouns: frozenset[str] = frozenset()
+        #: the pronouns a speaker may be ("he said")
+        self.pronouns: Pronouns | None = None
 
     def initialize(self, knowledge: Knowledge | None = None) -> None:
         if self.lexicon is None:
             self.lexicon = CueLexicon.load()
+            words = load_word_classes("quote_words.tsv")
+            self.title_small = words["title_small"]
+            self.person_nouns = words["person_noun"]
+            self.pronouns = Pronouns.load("speaker")
         if knowledge is not None:
             self.knowledge = knowledge
 
     def _is_person_noun(self, lemma: str) -> bool:
-        if lemma in PERSON_NOUNS:
+        if lemma in self.person_nouns:
             return True
         role = self.knowledge.role(lemma) if self.knowledge is not None else None
         return role is not None and role.kind == "person"
@@ -114,19 +125,22 @@ class QuoteStage:
     ) -> list[_Found]:
         text = document.text
         outers = [q.outer for q in quoted]
+        cover = SpanCover(outers)
         sentences = SentenceIndex(doc)
         # a cue inside quotation marks is part of the quoted words, not an attribution
-        cues = [c for c in find_cues(doc, lexicon, self.objects) if not _inside(c.start, outers)]
+        cues = [c for c in find_cues(doc, lexicon, self.objects) if c.start not in cover]
         for found_cue in cues:
-            if found_cue.subject is not None and _inside(found_cue.subject.idx, outers):
+            if found_cue.subject is not None and found_cue.subject.idx in cover:
                 # the parser took a word of the quote for the speaker ("“These we keep,” he
                 # said"): the speaker is next to the cue, or unknown
                 token = found_cue.token
-                subject = apposed_subject(token) or inverted_subject(token)
-                if subject is not None and _inside(subject.idx, outers):
+                subject = apposed_subject(token) or inverted_subject(token, lexicon)
+                if subject is not None and subject.idx in cover:
                     subject = None
                 found_cue.subject = subject
         by_token = {cue.token.i: cue for cue in cues}
+        saying = _saying_cues(cues)
+        by_start = _CuesByStart(cues)
         allowed = (*self.classes, "label")
 
         direct_cue: dict[int, Cue] = {}
@@ -136,15 +150,14 @@ class QuoteStage:
                 continue
             if verb.kind != "speech" and verb.subject is None:
                 continue  # "assuming that ...", "knowing how ...": nobody's belief in particular
+            near = cover.overlapping(verb.content) if _len(verb.content) > 0 else range(len(outers))
             whole = [
-                i
-                for i, o in enumerate(outers)
-                if _overlap(o, verb.content) >= 0.8 * _len(verb.content)
+                i for i in near if _overlap(outers[i], verb.content) >= 0.8 * _len(verb.content)
             ]
             if whole:  # X said: “…”: the quote is the clause
-                direct_cue.setdefault(whole[0], _as_saying(verb, cues))
+                direct_cue.setdefault(whole[0], _as_saying(verb, saying))
                 continue
-            if _words_outside(text, verb.content, outers) <= 3:
+            if _words_outside(text, verb.content, cover) <= 3:
                 continue  # "said he was “very disappointed”": the partial quote says it all
             indirect.append(_Found("indirect", verb.content, verb))
 
@@ -161,101 +174,19 @@ class QuoteStage:
             direct = _is_direct(text, q)
             words = text[q.span[0] : q.span[1]]
             if direct:
-                cue = direct_cue.get(index) or self._direct_cue(text, q, quoted, cues)
+                cue = direct_cue.get(index) or _direct_cue(text, q, cover, by_start, saying)
                 if cue is None and len(_WORD.findall(words)) < 4 and q.continues is None:
                     continue  # a quoted name or title standing alone ("“13th,” below")
                 items.append(_Found("direct", q.span, cue, q.paragraph))
                 continue
             cue = direct_cue.get(index) or _governing_cue(doc, q.span, by_token, allowed)
             if cue is None:
-                cue = _cue_in_sentence(sentences, q.span, cues, outers)
-            if cue is None or (_is_title(words) and cue.kind != "label"):
+                cue = _cue_in_sentence(sentences, q.span, by_start)
+            if cue is None or (_is_title(words, self.title_small) and cue.kind != "label"):
                 continue  # quoted names and titles are quotes only when a cue names them
             items.append(_Found("partial", q.span, cue, q.paragraph))
-        self._attribute_bare(text, items, para_spans, cues, outers)
+        _attribute_bare(text, items, para_spans, cues, cover)
         return items
-
-    def _direct_cue(
-        self, text: str, q: QuotedSpan, quoted: list[QuotedSpan], cues: list[Cue]
-    ) -> Cue | None:
-        """The cue right after the closing mark, else right before the opening one."""
-        close, open_ = q.outer[1], q.outer[0]
-        marks = [other.outer for other in quoted if other is not q]
-        after = [
-            c
-            for c in cues
-            if c.kind in ("speech", "label")
-            and close <= c.start <= close + _AFTER_WINDOW
-            and "\n" not in text[close : c.start]
-            and not any(close <= s < c.start for s, _ in marks)
-            and not re.search(r"[.!?]\s", text[close : c.start])
-        ]
-        if after:
-            return _as_saying(min(after, key=lambda c: c.start), cues)
-        before = [
-            c
-            for c in cues
-            if c.kind == "speech"
-            and open_ - _BEFORE_WINDOW <= c.span[1] <= open_
-            and "\n" not in text[c.span[1] : open_]
-            and not any(c.span[1] <= s < open_ for s, _ in marks)
-            and not re.search(r"[.!?]\s", text[c.span[1] : open_])
-        ]
-        if before:
-            return max(before, key=lambda c: c.start)
-        return None
-
-    def _attribute_bare(
-        self,
-        text: str,
-        items: list[_Found],
-        para_spans: list[Span],
-        cues: list[Cue],
-        outers: list[Span],
-    ) -> None:
-        """A direct quote with no cue of its own takes the attribution of the quote before it
-        in its paragraph, else the nearest cue of its paragraph (after it, then before it),
-        else the cue that ends the paragraph before ("X said:"); a paragraph that is nothing
-        but a quote continues the direct quote that ends the paragraph before it."""
-        directs = sorted((f for f in items if f.kind == "direct"), key=lambda f: f.span)
-        free_cues = [
-            c
-            for c in cues
-            if c.kind == "speech"
-            and c.subject is not None
-            and not any(s <= c.start < e for s, e in outers)
-        ]
-        for number, item in enumerate(directs):
-            if item.cue is not None:
-                continue
-            p_start, p_end = para_spans[item.paragraph]
-            earlier = [
-                d for d in directs[:number] if d.paragraph == item.paragraph and d.cue is not None
-            ]
-            if earlier:
-                item.cue = earlier[-1].cue
-                continue
-            in_paragraph = [c for c in free_cues if p_start <= c.start < p_end]
-            following = [c for c in in_paragraph if c.start >= item.span[1]]
-            preceding = [c for c in in_paragraph if c.start < item.span[0]]
-            if following:
-                item.cue = following[0]
-            elif preceding:
-                item.cue = preceding[-1]
-            elif item.paragraph > 0:
-                prev_start, prev_end = para_spans[item.paragraph - 1]
-                previous = [c for c in free_cues if prev_start <= c.start < prev_end]
-                if previous and _ends_with_colon(text, previous[-1], prev_end):
-                    item.cue = previous[-1]
-                    continue
-                before = [d for d in directs[:number] if d.paragraph == item.paragraph - 1]
-                if (
-                    before
-                    and before[-1].cue is not None
-                    and _only_quote(text, para_spans[item.paragraph], item.span)
-                    and _ends_paragraph(text, before[-1], prev_end)
-                ):
-                    item.cue = before[-1].cue
 
     # -- building quotes -----------------------------------------------------------------
 
@@ -283,7 +214,8 @@ class QuoteStage:
         a pronoun can continue the speaker before it."""
         reported = [q.span for q in quotes]
         reported += [q.outer for q in quoted]
-        resolver = SpeakerResolver(document, reported, self._is_person_noun)
+        assert self.pronouns is not None
+        resolver = SpeakerResolver(document, reported, self._is_person_noun, self.pronouns)
         pending = [
             (item.cue.subject, quote)
             for item, quote in zip(found, quotes, strict=True)
@@ -336,7 +268,7 @@ class QuoteStage:
             has_cue = (
                 inner is not None
                 and any(t.lemma_.lower() in self.lexicon.verbs for t in inner)
-                or any(quote.span[0] <= s < quote.span[1] for s in cue_starts)
+                or bisect_left(cue_starts, quote.span[0]) < bisect_left(cue_starts, quote.span[1])
             )
             if has_cue:
                 relays.append(quote)
@@ -372,21 +304,17 @@ def _len(span: Span) -> int:
     return span[1] - span[0]
 
 
-def _words_outside(text: str, span: Span, containers: list[Span]) -> int:
+def _words_outside(text: str, span: Span, containers: SpanCover) -> int:
     """How many words of ``span`` lie outside every container."""
-    return sum(
-        1
-        for m in _WORD.finditer(text, span[0], span[1])
-        if not any(s <= m.start() < e for s, e in containers)
-    )
+    return sum(1 for m in _WORD.finditer(text, span[0], span[1]) if m.start() not in containers)
 
 
-def _is_title(words: str) -> bool:
-    """A quoted name or title: every word capitalised, bar small words, a few words long."""
+def _is_title(words: str, small: frozenset[str]) -> bool:
+    """A quoted name or title: every word capitalised, bar ``small`` words, a few words long."""
     tokens = _WORD.findall(words)
     if not tokens or len(tokens) > 8:
         return False
-    return all(t[0].isupper() or t[0].isdigit() or t.lower() in _TITLE_SMALL for t in tokens) and (
+    return all(t[0].isupper() or t[0].isdigit() or t.lower() in small for t in tokens) and (
         tokens[0][0].isupper() or tokens[0][0].isdigit()
     )
 
@@ -395,8 +323,10 @@ def _is_direct(text: str, q: QuotedSpan) -> bool:
     """A quoted sentence or clause: it opens where a sentence or clause opens (paragraph
     start, after end punctuation, a colon or a comma) with a capital, and it is more than a
     name (several words, or its own end punctuation)."""
-    before = text[: q.outer[0]].rstrip(" \t")
-    previous = before[-1:] if before else "\n"
+    at = q.outer[0] - 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    previous = text[at] if at >= 0 else "\n"
     words = text[q.span[0] : q.span[1]]
     first = words.lstrip("…. ")[:1]
     opens_clause = previous in "\n.!?:;,—–-(" or previous in "”’\"'"
@@ -406,18 +336,125 @@ def _is_direct(text: str, q: QuotedSpan) -> bool:
     return count >= 4 or words.rstrip()[-1:] in ".!?,"
 
 
-def _as_saying(cue: Cue, cues: list[Cue]) -> Cue:
+def _saying_cues(cues: list[Cue]) -> dict[int, Cue]:
+    """For each cue verb, the first cue with a subject in its "as saying" phrase ("reported
+    X as saying"), by the verb's token."""
+    saying: dict[int, Cue] = {}
+    for c in cues:
+        if c.token.dep_ == "pcomp" and c.subject is not None:
+            saying.setdefault(c.token.head.head.i, c)
+    return saying
+
+
+def _as_saying(cue: Cue, saying: dict[int, Cue]) -> Cue:
     """ "“…,” the agency reported X as saying": the words are X's, their cue "saying"."""
-    inner = [
+    return saying.get(cue.token.i, cue)
+
+
+class _CuesByStart:
+    """The cues of an article, looked up by where they start."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.order = sorted(range(len(cues)), key=lambda i: cues[i].start)
+        self.cues = cues
+        self.starts = [cues[i].start for i in self.order]
+        self.longest = max((c.span[1] - c.start for c in cues), default=0)
+
+    def between(self, low: int, high: int) -> list[Cue]:
+        """The cues that start at or after ``low`` and before ``high``, in the cues' order."""
+        chosen = self.order[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
+        return [self.cues[i] for i in sorted(chosen)]
+
+
+def _direct_cue(
+    text: str, q: QuotedSpan, marks: SpanCover, cues: _CuesByStart, saying: dict[int, Cue]
+) -> Cue | None:
+    """The cue right after the closing mark, else right before the opening one; never past
+    another quote's opening mark, a line break or the end of a sentence."""
+    close, open_ = q.outer[1], q.outer[0]
+    after = [
         c
-        for c in cues
-        if c.token.dep_ == "pcomp" and c.token.head.head.i == cue.token.i and c.subject is not None
+        for c in cues.between(close, close + _AFTER_WINDOW + 1)
+        if c.kind in ("speech", "label")
+        and "\n" not in text[close : c.start]
+        and not marks.starts_within(close, c.start)
+        and not re.search(r"[.!?]\s", text[close : c.start])
     ]
-    return inner[0] if inner else cue
+    if after:
+        return _as_saying(min(after, key=lambda c: c.start), saying)
+    before = [
+        c
+        for c in cues.between(open_ - _BEFORE_WINDOW - cues.longest, open_ + 1)
+        if c.kind == "speech"
+        and open_ - _BEFORE_WINDOW <= c.span[1] <= open_
+        and "\n" not in text[c.span[1] : open_]
+        and not marks.starts_within(c.span[1], open_)
+        and not re.search(r"[.!?]\s", text[c.span[1] : open_])
+    ]
+    if before:
+        return max(before, key=lambda c: c.start)
+    return None
 
 
-def _inside(offset: int, spans: list[Span]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+def _attribute_bare(
+    text: str,
+    items: list[_Found],
+    para_spans: list[Span],
+    cues: list[Cue],
+    outers: SpanCover,
+) -> None:
+    """A direct quote with no cue of its own takes the attribution of the quote before it
+    in its paragraph, else the nearest cue of its paragraph (after it, then before it),
+    else the cue that ends the paragraph before ("X said:"); a paragraph that is nothing
+    but a quote continues the direct quote that ends the paragraph before it."""
+    directs = sorted((f for f in items if f.kind == "direct"), key=lambda f: f.span)
+    free_cues = _CuesByStart(
+        [c for c in cues if c.kind == "speech" and c.subject is not None and c.start not in outers]
+    )
+    last_with_cue: dict[int, _Found] = {}  # paragraph -> its last direct quote with a cue
+    last_direct: dict[int, _Found] = {}  # paragraph -> its last direct quote
+    for item in directs:
+        _attribute_one(text, item, para_spans, free_cues, last_with_cue, last_direct)
+        if item.cue is not None:
+            last_with_cue[item.paragraph] = item
+        last_direct[item.paragraph] = item
+
+
+def _attribute_one(
+    text: str,
+    item: _Found,
+    para_spans: list[Span],
+    free_cues: _CuesByStart,
+    last_with_cue: dict[int, _Found],
+    last_direct: dict[int, _Found],
+) -> None:
+    if item.cue is not None:
+        return
+    p_start, p_end = para_spans[item.paragraph]
+    earlier = last_with_cue.get(item.paragraph)
+    if earlier is not None:
+        item.cue = earlier.cue
+        return
+    following = free_cues.between(max(p_start, item.span[1]), p_end)
+    preceding = free_cues.between(p_start, min(p_end, item.span[0]))
+    if following:
+        item.cue = following[0]
+    elif preceding:
+        item.cue = preceding[-1]
+    elif item.paragraph > 0:
+        prev_start, prev_end = para_spans[item.paragraph - 1]
+        previous = free_cues.between(prev_start, prev_end)
+        if previous and _ends_with_colon(text, previous[-1], prev_end):
+            item.cue = previous[-1]
+            return
+        before = last_direct.get(item.paragraph - 1)
+        if (
+            before is not None
+            and before.cue is not None
+            and _only_quote(text, para_spans[item.paragraph], item.span)
+            and _ends_paragraph(text, before, prev_end)
+        ):
+            item.cue = before.cue
 
 
 def _governing_cue(
@@ -439,21 +476,17 @@ def _governing_cue(
     return None
 
 
-def _cue_in_sentence(
-    sentences: SentenceIndex, span: Span, cues: list[Cue], outers: list[Span]
-) -> Cue | None:
-    """A speech cue with a subject in the quoted words' sentence, outside any quote."""
+def _cue_in_sentence(sentences: SentenceIndex, span: Span, cues: _CuesByStart) -> Cue | None:
+    """A speech cue with a subject in the quoted words' sentence (the cues are those outside
+    any quote)."""
     bounds = sentences.chars_at(span[0])
     if bounds is None:
         return None
     s_start, s_end = bounds
     candidates = [
         c
-        for c in cues
-        if s_start <= c.start < s_end
-        and c.kind in ("speech", "label")
-        and c.subject is not None
-        and not _inside(c.start, outers)
+        for c in cues.between(s_start, s_end)
+        if c.kind in ("speech", "label") and c.subject is not None
     ]
     if not candidates:
         return None

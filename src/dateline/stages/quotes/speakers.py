@@ -9,64 +9,21 @@ speaker rather than the last person named.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...document import Document, Mention, Span
+from ...document import Actor, Document, Mention, Span
+from ..actors.coreference import MentionOrder, Pronouns, find_antecedent, mention_root
+from .marks import SpanCover
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
-PERSONAL = {"he", "she", "him", "her", "his"}
-PLURAL = {"they", "them", "it", "we"}
-GROUP_KINDS = ("group", "state", "organisation", "organization")
 #: a determiner that refers back to someone named before ("the spokesperson")
 ANAPHORIC = ("the", "that", "this")
-#: person nouns used when no knowledge tables are given (the roles table adds its own)
-PERSON_NOUNS = frozenset(
-    {
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "minister",
-        "president",
-        "governor",
-        "mayor",
-        "ambassador",
-        "adviser",
-        "advisor",
-        "official",
-        "commander",
-        "secretary",
-        "chief",
-        "head",
-        "leader",
-        "director",
-        "chair",
-        "chairman",
-        "chairwoman",
-        "senator",
-        "lawmaker",
-        "mp",
-        "envoy",
-        "aide",
-        "analyst",
-        "expert",
-        "source",
-        "resident",
-        "witness",
-        "prosecutor",
-        "judge",
-        "general",
-        "colonel",
-        "officer",
-        "correspondent",
-        "journalist",
-    }
-)
 #: entity labels that name places or bodies, never a person
 NOT_PERSON_ENTS = ("GPE", "ORG", "NORP", "LOC", "FAC")
 #: prepositions that extend a description ("a spokesperson for the Legion")
@@ -91,17 +48,33 @@ class SpeakerResolver:
         self,
         document: Document,
         reported: list[Span],
-        is_person_noun: Callable[[str], bool] | None = None,
+        is_person_noun: Callable[[str], bool],
+        pronouns: Pronouns,
     ) -> None:
         self.document = document
         self.text = document.text
-        self.is_person_noun = is_person_noun or (lambda lemma: lemma in PERSON_NOUNS)
-        cover = _Cover(reported)
-        self.mentions = sorted(
-            (m for m in document.mentions if m.how != "pronoun" and m.span[0] not in cover),
-            key=lambda m: m.span[0],
+        self.is_person_noun = is_person_noun
+        self.pronouns = pronouns
+        cover = SpanCover(reported)
+        self.order = MentionOrder(
+            m for m in document.mentions if m.how != "pronoun" and m.span[0] not in cover
         )
+        self.mentions = self.order.mentions
+        self.mention_at = _MentionLookup(document.mentions)
+        self.actors: dict[str, Actor] = {}
+        for actor in document.actors:
+            self.actors.setdefault(actor.id, actor)
         self.earlier: list[Resolved] = []
+        #: kind -> (start, number in ``earlier``) of the speakers of that kind, in order
+        self._said: dict[str, list[tuple[int, int]]] = {}
+        #: actor id -> its descriptions, in the order of the document's mentions
+        self._descriptions: dict[str, list[Mention]] = {}
+        for mention in document.mentions:
+            if mention.how == "description":
+                self._descriptions.setdefault(mention.actor_id, []).append(mention)
+        self._apposed: dict[int, Mention | None] = {}  # id of a description -> its name
+        #: actor id -> its descriptions that have a name in apposition, with that name
+        self._named_descriptions: dict[str, list[tuple[Mention, Mention]]] = {}
         #: last words of the people the parser's entity recogniser saw, with where they end
         self.surnames: dict[str, int] = {}
         if document.doc is not None:
@@ -115,16 +88,17 @@ class SpeakerResolver:
         """The speaker whose words are ``words`` (``head``: their head word)."""
         span = (words[0].idx, words[-1].idx + len(words[-1].text))
         text = self.text[span[0] : span[1]]
-        lower = text.lower()
-        if lower in PERSONAL or lower in PLURAL:
-            found = self._antecedent(span, "person" if lower in PERSONAL else "group")
+        refers_to = self.pronouns.refers_to(text.lower())
+        if refers_to is not None:
+            found = self._antecedent(span, refers_to)
             if found is None:
-                mention = self.document.mention_at(*span)
+                mention = self.mention_at(*span)
                 actor = mention.actor_id if mention is not None else None
                 found = Resolved(actor, text, span, self._actor_kind(actor))
             result = Resolved(found.actor, text if found.actor else found.words, span, found.kind)
         else:
             result = self._named(head, words, span, text)
+        insort(self._said.setdefault(result.kind, []), (result.span[0], len(self.earlier)))
         self.earlier.append(result)
         return result
 
@@ -133,7 +107,7 @@ class SpeakerResolver:
     def _named(self, head: Token, words: list[Token], span: Span, text: str) -> Resolved:
         kind = self._token_kind(head)
         head_span = (head.idx, head.idx + len(head.text))
-        mention = self.document.mention_at(*head_span)
+        mention = self.mention_at(*head_span)
         if mention is None and head.pos_ == "PROPN":
             mention = self._by_surname(head)
         if mention is None:
@@ -148,7 +122,7 @@ class SpeakerResolver:
                 return Resolved(None, unknown, span, "person")
             earlier = self._description(text, span)
             return Resolved(earlier, text, span, self._actor_kind(earlier) if earlier else kind)
-        actor = self.document.actor(mention.actor_id)
+        actor = self._actor(mention.actor_id)
         if mention.how == "description":
             named = self._appositive_name(head) or self._apposed_to(mention)
             if named is None and text.lower().split()[0] in ANAPHORIC:
@@ -170,7 +144,7 @@ class SpeakerResolver:
             return None
         noun = words[-1]
         for mention in reversed([m for m in self.document.mentions if m.span[1] <= span[0]]):
-            actor = self.document.actor(mention.actor_id)
+            actor = self._actor(mention.actor_id)
             if actor is None:
                 continue
             texts = [mention.text.lower()]
@@ -185,21 +159,29 @@ class SpeakerResolver:
 
     def _named_earlier(self, description: Mention) -> Mention | None:
         """For "the governor": the person named in apposition to an earlier mention of the
-        same description actor ("Serhiy Haidai, the Ukrainian governor of Luhansk")."""
-        for mention in reversed(self.document.mentions):
-            if (
-                mention.actor_id == description.actor_id
-                and mention.how == "description"
-                and mention.span[1] <= description.span[0]
-            ):
+        same description actor ("Ana Lopez, the regional governor")."""
+        actor_id = description.actor_id
+        if actor_id not in self._named_descriptions:
+            named_ones = []
+            for mention in self._descriptions.get(actor_id, []):
                 named = self._apposed_to(mention)
                 if named is not None:
-                    return named
+                    named_ones.append((mention, named))
+            self._named_descriptions[actor_id] = named_ones
+        for mention, named in reversed(self._named_descriptions[actor_id]):
+            if mention.span[1] <= description.span[0]:
+                return named
         return None
 
     def _apposed_to(self, description: Mention) -> Mention | None:
-        """The person named in apposition to a description ("Serhiy Haidai, the governor of
-        Luhansk," / "the governor of Luhansk, Serhiy Haidai,")."""
+        """The person named in apposition to a description ("Ana Lopez, the governor of the
+        province," / "the governor of the province, Ana Lopez,"), found once per mention."""
+        key = id(description)
+        if key not in self._apposed:
+            self._apposed[key] = self._find_apposed_to(description)
+        return self._apposed[key]
+
+    def _find_apposed_to(self, description: Mention) -> Mention | None:
         doc = self.document.doc
         if doc is None:
             return None
@@ -247,7 +229,7 @@ class SpeakerResolver:
                 continue
             if token.ent_type_ not in ("PERSON", ""):
                 continue
-            if self.document.mention_at(token.idx, token.idx + len(token.text)) is not None:
+            if self.mention_at(token.idx, token.idx + len(token.text)) is not None:
                 continue
             names = [t for t in token.lefts if t.dep_ in ("compound", "flat")] + [token]
             if names[0].i == 0 or doc[names[0].i - 1].text != ",":
@@ -258,9 +240,7 @@ class SpeakerResolver:
     def _by_surname(self, head: Token) -> Mention | None:
         """A surname alone ("Jenrick said") that the actor stage left out: the person named
         in full before ("Robert Jenrick")."""
-        for mention in reversed(self.mentions):
-            if mention.span[0] >= head.idx:
-                continue
+        for mention in self.order.before(head.idx):
             parts = mention.text.split()
             if (
                 len(parts) > 1
@@ -272,10 +252,10 @@ class SpeakerResolver:
         return None
 
     def _person_name(self, token: Token) -> Mention | None:
-        mention = self.document.mention_at(token.idx, token.idx + len(token.text))
+        mention = self.mention_at(token.idx, token.idx + len(token.text))
         if mention is None or mention.how != "name":
             return None
-        actor = self.document.actor(mention.actor_id)
+        actor = self._actor(mention.actor_id)
         return mention if actor is not None and actor.kind == "person" else None
 
     # -- pronouns -----------------------------------------------------------------------
@@ -284,52 +264,53 @@ class SpeakerResolver:
         """What the pronoun stands for: the latest earlier speaker or subject (outside quoted
         words) that agrees with it (a person for he/she, anything else for it/they/we), else
         the latest agreeing mention in any role. Demonyms ("Americans") are left out."""
-        best: Resolved | None = None
-        for said in self.earlier:
-            if (
-                said.span[0] < span[0]
-                and _agrees(said.kind, wanted)
-                and (best is None or said.span[0] >= best.span[0])
-            ):
-                best = said
-        fallback: Resolved | None = None
-        for mention in reversed(self.mentions):
-            if mention.span[1] > span[0] or mention.how == "demonym":
-                continue
-            if best is not None and mention.span[0] <= best.span[0]:
-                break
-            kind = self._actor_kind(mention.actor_id)
-            if not _agrees(kind, wanted):
-                continue
-            subject = self._is_subject(mention)
-            if mention.how == "description":
-                mention = self._apposed_to(mention) or mention
-            found = Resolved(mention.actor_id, mention.text, mention.span, kind)
-            if subject:
-                return found
-            fallback = fallback or found
-        return best or fallback
+        # the agreeing speaker that starts last before the pronoun (the later one on a tie)
+        said = self._said.get("person" if wanted == "person" else "group", [])
+        index = bisect_left(said, (span[0], -1)) - 1
+        best = self.earlier[said[index][1]] if index >= 0 else None
+        candidates = (
+            m
+            for m in _after(self.order.before(span[0]), best.span[0] if best else None)
+            if m.span[1] <= span[0]
+            and m.how != "demonym"
+            and _agrees(self._actor_kind(m.actor_id), wanted)
+        )
+        found = find_antecedent(candidates, self._is_subject)
+        if found.subject is not None:
+            return self._as_resolved(found.subject)
+        if best is not None or found.nearest is None:
+            return best
+        return self._as_resolved(found.nearest)
+
+    def _as_resolved(self, mention: Mention) -> Resolved:
+        """An antecedent mention as a speaker: a description by the name apposed to it."""
+        kind = self._actor_kind(mention.actor_id)
+        if mention.how == "description":
+            mention = self._apposed_to(mention) or mention
+        return Resolved(mention.actor_id, mention.text, mention.span, kind)
 
     def _is_subject(self, mention: Mention) -> bool:
         doc = self.document.doc
         if doc is None:
             return False
-        words = doc.char_span(*mention.span, alignment_mode="expand")
-        if words is None or len(words) == 0:
+        token = mention_root(doc, mention.span)
+        if token is None:
             return False
-        token = words.root
         while token.dep_ in ("appos", "compound", "conj") and token.head.i != token.i:
             token = token.head
         return token.dep_ in SUBJECTS
 
+    def _actor(self, actor_id: str | None) -> Actor | None:
+        return None if actor_id is None else self.actors.get(actor_id)
+
     def _actor_kind(self, actor_id: str | None) -> str:
-        actor = self.document.actor(actor_id)
+        actor = self._actor(actor_id)
         if actor is None:
             return "unknown"
         return "person" if actor.kind == "person" else "group"
 
     def _token_kind(self, token: Token) -> str:
-        mention = self.document.mention_at(token.idx, token.idx + len(token.text))
+        mention = self.mention_at(token.idx, token.idx + len(token.text))
         if mention is not None:
             return self._actor_kind(mention.actor_id)
         if token.pos_ == "PROPN":
@@ -347,21 +328,39 @@ class SpeakerResolver:
         return "unknown"
 
 
-class _Cover:
-    """Whether an offset lies in any of many spans, by bisection."""
+class _MentionLookup:
+    """The mention that best covers some characters (the largest overlap; the first mention
+    on a tie), found by bisection instead of a scan of every mention."""
 
-    def __init__(self, spans: list[Span]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].span[0])
+        self.starts = [mentions[i].span[0] for i in self.order]
         self.reach: list[int] = []
         furthest = -1
-        for _, end in ordered:
-            furthest = max(furthest, end)
+        for i in self.order:
+            furthest = max(furthest, mentions[i].span[1])
             self.reach.append(furthest)
 
-    def __contains__(self, offset: int) -> bool:
-        index = bisect_right(self.starts, offset) - 1
-        return index >= 0 and offset < self.reach[index]
+    def __call__(self, start: int, end: int) -> Mention | None:
+        best: tuple[int, int] | None = None  # (-overlap, index in mentions)
+        index = bisect_left(self.starts, end) - 1
+        while index >= 0 and self.reach[index] > start:
+            number = self.order[index]
+            span = self.mentions[number].span
+            overlap = min(end, span[1]) - max(start, span[0])
+            if overlap > 0 and (best is None or (-overlap, number) < best):
+                best = (-overlap, number)
+            index -= 1
+        return None if best is None else self.mentions[best[1]]
+
+
+def _after(nearest_first: Iterator[Mention], start: int | None) -> Iterator[Mention]:
+    """The mentions that start after ``start`` (all of them when it is None)."""
+    for mention in nearest_first:
+        if start is not None and mention.span[0] <= start:
+            return
+        yield mention
 
 
 def _agrees(kind: str, wanted: str) -> bool:

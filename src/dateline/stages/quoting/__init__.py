@@ -1,1 +1,0 @@
-"""Helpers of the quote stage: quotation marks, cue words and speakers."""
