@@ -51,16 +51,23 @@ Actors
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DatelineError, GoldError
+from ..errors import DatelineError
+from .gold_format import (
+    COLUMNS,
+    MODALITIES,
+    PLACE_KM,
+    PLOVER_TYPES,
+    QUOTE_KINDS,
+    SECTORS,
+    check_gold,
+    load_gold,
+)
 from .matching import (
     haversine_km,
     is_pronoun,
@@ -72,233 +79,19 @@ from .matching import (
 )
 from .report import EvalReport, prf, ratio
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-SECTORS = frozenset(
-    ["GOV", "MIL", "REB", "OPP", "MED", "BUS", "NGO", "IGO", "JUD", "LEG", "COP", "CVL"]
-)
-MODALITIES = frozenset({"asserted", "negated", "intended", "hypothetical", "generic"})
-QUOTE_KINDS = frozenset({"direct", "partial", "indirect"})
-#: How far (km) a system place may lie from the gold coordinates and still be right.
-PLACE_KM = 50.0
-
-COLUMNS = [
-    "ev_P",
-    "ev_R",
-    "ev_F1",
-    "ev_req",
-    "ev_false",
-    "ev_dup",
-    "mode",
-    "mode_len",
-    "date",
-    "place",
-    "q_P",
-    "q_R",
-    "q_F1",
-    "speaker",
-    "act_found",
-    "act_country",
-    "act_sector",
+__all__ = [
+    "COLUMNS",
+    "MODALITIES",
+    "PLACE_KM",
+    "PLOVER_TYPES",
+    "QUOTE_KINDS",
+    "SECTORS",
+    "check_gold",
+    "evaluate",
+    "explain",
+    "load_gold",
+    "score_article",
 ]
-
-_COUNTRY = re.compile(r"^(?:[A-Z]{3})$")
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-# --------------------------------------------------------------------------- loading
-
-
-def load_gold(path: Path) -> dict[str, Any]:
-    """Read and check a gold file; raise :class:`~dateline.errors.GoldError` naming the field
-    that breaks ``GUIDELINES.md``. ``path`` may be the file or the folder holding gold.json."""
-    path = Path(path)
-    if path.is_dir():
-        path = path / "gold.json"
-    if not path.is_file():
-        raise GoldError(f"no gold file at {path}; give a gold.json or a folder holding one")
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise GoldError(f"{path} is not valid UTF-8 JSON ({error}); fix the file") from error
-    check_gold(gold, where=str(path))
-    return gold
-
-
-def check_gold(gold: Any, where: str = "gold") -> None:
-    """Check a parsed gold object; raise :class:`GoldError` on the first wrong field."""
-    if not isinstance(gold, dict):
-        raise GoldError(f"{where}: the gold file must hold one JSON object")
-    for key in ("article", "actors", "events", "quotes"):
-        if key not in gold:
-            raise GoldError(f"{where}: field {key!r} is missing (see GUIDELINES.md, Format)")
-    article = gold["article"]
-    if not isinstance(article, dict):
-        raise GoldError(f"{where}: field 'article' must be an object with 'file' and 'published'")
-    if "file" in article and not isinstance(article["file"], str):
-        raise GoldError(
-            f"{where}: field 'article.file' must be a file name, got {article['file']!r}"
-        )
-    published = article.get("published")
-    if published is not None and not _is_iso_day(published):
-        raise GoldError(
-            f"{where}: field 'article.published' is {published!r}; write a date as YYYY-MM-DD"
-        )
-    for key in ("actors", "events", "quotes"):
-        if not isinstance(gold[key], list):
-            raise GoldError(f"{where}: field {key!r} must be a list")
-    for i, actor in enumerate(gold["actors"]):
-        _check_actor(actor, f"{where}: actors[{i}]")
-    seen: set[str] = set()
-    for i, event in enumerate(gold["events"]):
-        label = f"{where}: events[{i}]"
-        _check_event(event, label)
-        if event["id"] in seen:
-            raise GoldError(f"{label}: field 'id' {event['id']!r} is used twice; ids must differ")
-        seen.add(event["id"])
-    seen = set()
-    for i, quote in enumerate(gold["quotes"]):
-        label = f"{where}: quotes[{i}]"
-        _check_quote(quote, label)
-        if quote["id"] in seen:
-            raise GoldError(f"{label}: field 'id' {quote['id']!r} is used twice; ids must differ")
-        seen.add(quote["id"])
-
-
-def _is_iso_day(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _check_country(value: Any, label: str, name: str, nullable: bool = True) -> None:
-    if value is None and nullable:
-        return
-    if not isinstance(value, str) or not _COUNTRY.match(value):
-        raise GoldError(
-            f"{label}: field {name!r} is {value!r}; use an ISO 3166-1 alpha-3 code or IGO"
-            + (" (or null)" if nullable else "")
-        )
-
-
-def _check_sector(value: Any, label: str, name: str) -> None:
-    if value is not None and value not in SECTORS:
-        raise GoldError(
-            f"{label}: field {name!r} is {value!r}; use one of {', '.join(sorted(SECTORS))} or null"
-        )
-
-
-def _check_str_list(value: Any, label: str, name: str) -> None:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise GoldError(f"{label}: field {name!r} must be a list of strings, got {value!r}")
-
-
-def _require(item: Any, keys: Iterable[str], label: str) -> None:
-    if not isinstance(item, dict):
-        raise GoldError(f"{label}: must be a JSON object, got {type(item).__name__}")
-    for key in keys:
-        if key not in item:
-            raise GoldError(f"{label}: field {key!r} is missing (see GUIDELINES.md, Format)")
-
-
-def _check_actor(actor: Any, label: str) -> None:
-    _require(actor, ("name", "country", "sector"), label)
-    if not isinstance(actor["name"], str) or not actor["name"].strip():
-        raise GoldError(f"{label}: field 'name' must be a non-empty string")
-    label = f"{label} ({actor['name']})"
-    _check_country(actor["country"], label, "country")
-    _check_sector(actor["sector"], label, "sector")
-    _check_str_list(actor.get("aliases", []), label, "aliases")
-    _check_country(actor.get("patron_country"), label, "patron_country")
-
-
-def _check_event(event: Any, label: str) -> None:
-    _require(event, ("id", "type", "actor", "recipient", "date", "required"), label)
-    if not isinstance(event["id"], str) or not event["id"]:
-        raise GoldError(f"{label}: field 'id' must be a non-empty string")
-    label = f"{label} (id {event['id']})"
-    if event["type"] not in PLOVER_TYPES:
-        raise GoldError(
-            f"{label}: field 'type' is {event['type']!r}; use one of the 16 PLOVER types: "
-            + ", ".join(PLOVER_TYPES)
-        )
-    for key in ("mode", "context", "actor_names", "recipient_names"):
-        if key in event and event[key] is not None:
-            _check_str_list(event[key], label, key)
-    _check_str_list(event["actor"], label, "actor")
-    for code in event["actor"]:
-        _check_country(code, label, "actor", nullable=False)
-    if event["recipient"] is not None:
-        _check_str_list(event["recipient"], label, "recipient")
-        for code in event["recipient"]:
-            _check_country(code, label, "recipient", nullable=False)
-    date = event["date"]
-    dates = date if isinstance(date, list) else [date]
-    if isinstance(date, list) and not date:
-        raise GoldError(f"{label}: field 'date' is an empty list; write null or one or two dates")
-    for value in dates:
-        if value is not None and not (isinstance(value, str) and _DATE.match(value)):
-            raise GoldError(
-                f"{label}: field 'date' is {date!r}; write YYYY-MM-DD, a list of such dates, or null"
-            )
-    place = event.get("place")
-    if place is not None:
-        if not isinstance(place, dict):
-            raise GoldError(f"{label}: field 'place' must be null or an object with name/country")
-        _check_country(place.get("country"), label, "place.country")
-        for key in ("lat", "lon"):
-            value = place.get(key)
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int | float)
-            ):
-                raise GoldError(f"{label}: field 'place.{key}' must be a number or null")
-    modality = event.get("modality")
-    if modality is not None and modality not in MODALITIES:
-        raise GoldError(
-            f"{label}: field 'modality' is {modality!r}; use one of {', '.join(sorted(MODALITIES))}"
-        )
-    if not isinstance(event["required"], bool):
-        raise GoldError(f"{label}: field 'required' must be true or false")
-    if "quantities" in event and not isinstance(event["quantities"], list):
-        raise GoldError(f"{label}: field 'quantities' must be a list")
-    _check_country(event.get("reported_by"), label, "reported_by")
-
-
-def _check_quote(quote: Any, label: str) -> None:
-    _require(quote, ("id", "kind", "text", "speaker"), label)
-    label = f"{label} (id {quote['id']})"
-    if quote["kind"] not in QUOTE_KINDS:
-        raise GoldError(
-            f"{label}: field 'kind' is {quote['kind']!r}; use direct, partial or indirect"
-        )
-    if not isinstance(quote["text"], str) or not quote["text"].strip():
-        raise GoldError(f"{label}: field 'text' must be the quoted words, not empty")
-    if quote["speaker"] is not None and not isinstance(quote["speaker"], str):
-        raise GoldError(f"{label}: field 'speaker' must be a name or description")
-    _check_country(quote.get("speaker_country"), label, "speaker_country")
-    _check_sector(quote.get("speaker_sector"), label, "speaker_sector")
-    _check_country(quote.get("speaker_patron_country"), label, "speaker_patron_country")
-
 
 # --------------------------------------------------------------------------- scoring
 
@@ -662,117 +455,6 @@ def score_article(
     return score
 
 
-# --------------------------------------------------------------------------- explain
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _sys_event_line(event: Mapping[str, Any], index: Mapping[str, dict[str, Any]]) -> str:
-    actors = ",".join(sorted(_countries(event.get("actor"), index))) or "?"
-    recipients = ",".join(sorted(_countries(event.get("recipient"), index))) or "-"
-    date = (event.get("date") or {}).get("value") if isinstance(event.get("date"), dict) else None
-    return f"{event.get('id')} {event.get('type')} {actors} -> {recipients} date={date}"
-
-
-def _gold_event_line(event: Mapping[str, Any]) -> str:
-    recipients = ",".join(event["recipient"]) if event["recipient"] else "-"
-    return (
-        f"{event['id']} {event['type']} {','.join(event['actor']) or '?'} -> {recipients} "
-        f"date={event['date']}"
-    )
-
-
-def _sentence(record: Mapping[str, Any], event: Mapping[str, Any]) -> str:
-    text = (record.get("article") or {}).get("text") or ""
-    span = (event.get("evidence") or {}).get("sentence")
-    if isinstance(span, list | tuple) and len(span) == 2:
-        return _short(text[span[0] : span[1]])
-    return ""
-
-
-def _speaker_label(quote: Mapping[str, Any], index: Mapping[str, dict[str, Any]]) -> str:
-    actor = index.get(quote.get("speaker") or "")
-    if actor:
-        return f"{actor.get('name')} ({actor.get('country')}/{actor.get('sector')})"
-    return f"{quote.get('speaker_text')!r} (no actor)"
-
-
-def explain(record: Mapping[str, Any], gold: Mapping[str, Any], name: str = "") -> str:
-    """A readable list of matched, missed and false events, quotes and actors."""
-    score = score_article(record, gold, name=name)
-    index = _actor_index(record)
-    m = score.metrics()
-    lines = [
-        f"== {name or 'article'}: events P={m['ev_P']:.2f} R={m['ev_R']:.2f} "
-        f"({m['ev_req']} required), quotes P={m['q_P']:.2f} R={m['q_R']:.2f}"
-    ]
-    lines.append("-- events matched (required):")
-    for p in score.matched_required:
-        flags = []
-        if not p.mode_exact:
-            flags.append(f"mode {p.system.get('mode')} != {p.gold.get('mode')}")
-        if not p.date_ok:
-            flags.append(f"date {(p.system.get('date') or {}).get('value')} != {p.gold['date']}")
-        if not p.place_ok:
-            flags.append(
-                f"place {(p.system.get('place') or {}).get('name')} != "
-                f"{(p.gold.get('place') or {}).get('name')}"
-            )
-        lines.append(
-            f"   {_gold_event_line(p.gold)}  <=  {p.system.get('id')}"
-            + (f"  [{'; '.join(flags)}]" if flags else "")
-        )
-    if score.matched_optional:
-        lines.append("-- events matched (optional, not counted):")
-        lines.extend(
-            f"   {_gold_event_line(p.gold)}  <=  {p.system.get('id')}"
-            for p in score.matched_optional
-        )
-    lines.append("-- required gold events missed:")
-    for g in score.missed_required:
-        lines.append(f"   {_gold_event_line(g)}")
-        lines.append(f"      evidence: {_short(str(g.get('evidence') or ''))}")
-    lines.append("-- false system events (compatible with no gold event):")
-    for s in score.false_events:
-        lines.append(f"   {_sys_event_line(s, index)}")
-        lines.append(f"      sentence: {_sentence(record, s)}")
-    if score.duplicate_events:
-        lines.append("-- extra system events compatible with a gold event already paired:")
-        lines.extend(f"   {_sys_event_line(s, index)}" for s in score.duplicate_events)
-    lines.append("-- quotes matched:")
-    for q in score.quote_pairs:
-        mark = "ok " if q.speaker_ok else "BAD"
-        lines.append(
-            f"   [{mark}] {q.gold['id']} {_short(q.gold['text'], 70)!r}: gold speaker "
-            f"{q.gold['speaker']!r}, system {_speaker_label(q.system, index)}"
-        )
-    lines.append("-- gold quotes missed:")
-    lines.extend(
-        f"   {g['id']} {g['kind']} {_short(g['text'], 100)!r} ({g['speaker']})"
-        for g in score.missed_quotes
-    )
-    lines.append("-- false system quotes:")
-    lines.extend(
-        f"   {s.get('id')} {s.get('kind')} {_short(s.get('text') or '', 100)!r} "
-        f"({_speaker_label(s, index)})"
-        for s in score.false_quotes
-    )
-    lines.append("-- gold actors not found / wrong:")
-    for a in score.actors:
-        g = a.gold
-        if a.system is None:
-            lines.append(f"   not found: {g['name']} ({g['country']}/{g['sector']})")
-        elif a.country_ok is False or a.sector_ok is False:
-            lines.append(
-                f"   wrong: {g['name']} gold {g['country']}/{g['sector']}, system "
-                f"{a.system.get('name')} {a.system.get('country')}/{a.system.get('sector')}"
-            )
-    return "\n".join(lines)
-
-
 # --------------------------------------------------------------------------- evaluate
 
 EMPTY_RECORD: dict[str, Any] = {"article": {"text": ""}, "actors": [], "events": [], "quotes": []}
@@ -843,3 +525,11 @@ def evaluate(paths: list[Path], pipeline: Any = None, **options: Any) -> EvalRep
     )
     report.notes.extend(explanations)
     return report
+
+
+def explain(record: Mapping[str, Any], gold: Mapping[str, Any], name: str = "") -> str:
+    """A readable list of matched, missed and false events, quotes and actors
+    (:func:`dateline.eval.gold_explain.explain`)."""
+    from .gold_explain import explain as explain_article
+
+    return explain_article(record, gold, name)
