@@ -268,3 +268,10 @@ def test_cli_quotes_actors_and_errors(filled_db: str, tmp_path: Path) -> None:
     result = runner.invoke(_app(), ["events", "--db", str(tmp_path / "nowhere" / "x.duckdb")])
     assert result.exit_code == 2
     assert "E040" in result.output
+
+
+def test_actors_by_name_or_country_code(store: Store) -> None:
+    for item in fusion_records():
+        store.add_record(item)
+    assert {row["name"] for row in store.actors({"actor": "syniehubov"})} == {"Oleh Syniehubov"}
+    assert {row["country"] for row in store.actors({"actor": "RUS"})} == {"RUS"}

@@ -145,6 +145,7 @@ def _register_optional() -> None:
 
 
 _register_optional()
+importlib.import_module("dateline.cli.serve").register(app)
 
 
 def main() -> None:
