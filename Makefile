@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-fast lint format bench bench-store eval clean
+.PHONY: help install demo test test-fast lint format bench bench-store bench-serve screenshots eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -23,6 +23,7 @@ install: $(STAMP) ## create .venv with every pinned dependency and the spaCy mod
 
 demo: install ## ingest the shipped example articles into a DuckDB file and show the result
 	$(BIN)/dateline demo --db dateline-demo.duckdb
+	@echo "Open the page: $(BIN)/dateline serve --db dateline-demo.duckdb   then http://127.0.0.1:8000"
 
 test: install ## run the whole test suite (gold-data tests skip without ../shared)
 	$(BIN)/python -m pytest -q
@@ -39,11 +40,18 @@ format: install ## rewrite the code with ruff's formatter and fixes
 	$(BIN)/ruff format src tests
 	$(BIN)/ruff check --fix src tests
 
+screenshots: install ## redraw docs/screenshots/*.png with the browser tests (needs /usr/bin/chromium)
+	DATELINE_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_web.py
+
 eval: install ## score the development reports (seed + reports) against their gold
 	$(BIN)/dateline eval ../shared/eval/seed ../shared/eval/reports/*
 
-bench: install ## speed and memory benchmarks (see bench/README.md)
+bench: install ## speed and memory benchmarks, and a load test of `dateline serve` (bench/README.md)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/serve_bench.py
+
+bench-serve: install ## latency of `dateline serve` under concurrent requests on loopback
+	$(BIN)/python bench/serve_bench.py
 
 bench-store: install ## query times of the store on a million synthetic events (bench/README.md)
 	$(BIN)/python bench/store_bench.py --events 1000000

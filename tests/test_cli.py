@@ -15,7 +15,18 @@ from dateline.cli import app, output_name
 # Rich lays the help out for the terminal; pin its width and drop any colour codes.
 ENV = {"COLUMNS": "80", "TERMINAL_WIDTH": "80", "FORCE_COLOR": None, "NO_COLOR": "1"}
 
-COMMANDS = ["extract", "eval", "demo", "ingest", "events", "quotes", "actors", "export", "fuse"]
+COMMANDS = [
+    "extract",
+    "eval",
+    "demo",
+    "ingest",
+    "events",
+    "quotes",
+    "actors",
+    "export",
+    "fuse",
+    "serve",
+]
 
 # The help as rich lays it out at 80 columns, trailing spaces of each line left out.
 HELP = """\
@@ -41,6 +52,8 @@ HELP = """\
 │ export   Write all stored events to a file, each row with its evidence and   │
 │          source URL.                                                         │
 │ fuse     Merge reports of the same event across articles into clusters.      │
+│ serve    Serve the web page and the JSON API (/api, /openapi.json) over a    │
+│          store.                                                              │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 
 """

@@ -284,3 +284,10 @@ def test_a_backend_registers_its_url_scheme(monkeypatch: pytest.MonkeyPatch) -> 
     with open_store("memtest://anything") as opened:
         assert isinstance(opened, DuckDBStore) and opened.counts()["articles"] == 0
     assert asked == ["memtest://anything"]
+
+
+def test_actors_by_name_or_country_code(store: Store) -> None:
+    for item in fusion_records():
+        store.add_record(item)
+    assert {row["name"] for row in store.actors({"actor": "syniehubov"})} == {"Oleh Syniehubov"}
+    assert {row["country"] for row in store.actors({"actor": "RUS"})} == {"RUS"}

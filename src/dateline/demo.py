@@ -7,6 +7,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+#: where `dateline serve` listens by default
+SERVE_URL = "http://127.0.0.1:8000"
+
 
 def examples_dir() -> Path:
     return Path(str(resources.files("dateline").joinpath("examples")))
@@ -50,4 +53,6 @@ def run_demo(db: str) -> str:
     lines.append(
         f"Next: dateline events --db {db}   |   dateline export --db {db} --format csv --out events.csv"
     )
+    lines.append("")
+    lines.append(f"See it in a browser: run `dateline serve --db {db}`, then open {SERVE_URL}")
     return "\n".join(lines)

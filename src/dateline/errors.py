@@ -31,6 +31,11 @@ class Code(StrEnum):
     BAD_TABLE = "E061"  # a shipped knowledge table is malformed (a packaging bug)
     NOT_INITIALIZED = "E062"  # a stage was called before Pipeline/initialize set it up
     BROKEN_INVARIANT = "E063"  # dateline's own code broke a rule it relies on (a bug)
+    BAD_REQUEST = "E070"  # an API request with a wrong parameter, path or body
+    NO_SUCH_ITEM = "E071"  # an API request for an event, article, ... that is not stored
+    NOT_ALLOWED = "E072"  # a write request without the right DATELINE_TOKEN
+    WRITES_DISABLED = "E073"  # a write request to a server started without DATELINE_TOKEN
+    SERVER_ERROR = "E074"  # the server failed on a request (a bug: please report)
 
 
 class DatelineError(Exception):

@@ -162,6 +162,7 @@ def _register_optional() -> None:
 
 
 _register_optional()
+importlib.import_module("dateline.cli.serve").register(app)
 
 
 def main() -> None:

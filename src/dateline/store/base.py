@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, DatelineError
 from . import sql
-from .rows import record_rows
+from .rows import global_id, record_rows
 
 if TYPE_CHECKING:
     from ..document import Cluster
@@ -397,3 +397,174 @@ class Store(ABC):
             for key in ("sources", "quantities", "conflicts"):
                 row[key] = json.loads(row[key])
         return rows
+
+    # --- pages, single items and summaries (what the web API asks) ------------------------
+
+    def events_page(
+        self,
+        filters: Filters | dict[str, Any] | None = None,
+        *,
+        modality: str | None = None,
+        min_confidence: float | None = None,
+        sort: str = "day",
+        descending: bool = False,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of :meth:`events` and the number of events that match in all.
+
+        ``filters.limit`` is the page size (``None``: every row from ``offset``); ``sort`` is
+        one of ``day``, ``published``, ``confidence``, ``type`` (ties broken by id)."""
+        chosen = Filters.of(filters)
+        if sort not in sql.EVENT_SORTS:
+            raise DatelineError(
+                Code.BAD_SETTING,
+                f"cannot sort events by {sort!r}; use one of {list(sql.EVENT_SORTS)}",
+            )
+        if offset < 0 or (chosen.limit is not None and chosen.limit < 0):
+            raise DatelineError(Code.BAD_SETTING, "offset and limit must be 0 or more")
+        where, params = _where(chosen, sql.EVENT_FILTERS)
+        extra: list[str] = []
+        if modality:
+            extra.append(sql.EVENT_MODALITY)
+            params.append(modality)
+        if min_confidence is not None:
+            extra.append(sql.EVENT_MIN_CONFIDENCE)
+            params.append(float(min_confidence))
+        if extra:
+            where += (" AND " if where else " WHERE ") + " AND ".join(extra)
+        total = int(self._query(sql.COUNT_EVENTS + where, params)[0]["n"])
+        direction = "DESC" if descending else "ASC"
+        order = f" ORDER BY {sql.EVENT_SORTS[sort]} {direction} NULLS LAST, e.id"
+        page_params = [*params, chosen.limit if chosen.limit is not None else total, offset]
+        picked = sql.EVENT_IDS + where + order + sql.PAGE
+        statement = sql.SELECT_PICKED_EVENTS.format(picked=picked) + order
+        return self._event_parts(self._query(statement, page_params)), total
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event as :meth:`events` gives it, with its spans; ``None`` if there is none."""
+        rows = self._event_parts(self._query(sql.SELECT_EVENT, (event_id,)))
+        return rows[0] if rows else None
+
+    def _event_parts(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Event rows with their JSON columns decoded and their actors, recipients and
+        quantities attached (the same shape :meth:`events` returns)."""
+        rows = [_plain(row) for row in found]
+        by_id: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            row["mode"] = json.loads(row["mode"] or "[]")
+            row["context"] = json.loads(row["context"] or "[]")
+            row["more_evidence"] = json.loads(row["more_evidence"] or "[]")
+            row["actors"], row["recipients"], row["quantities"] = [], [], []
+            by_id[row["id"]] = row
+        ids = list(by_id)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for part in self._query(sql.SELECT_EVENT_ACTORS.format(marks=marks), chunk):
+                key = "actors" if part["role"] == "actor" else "recipients"
+                by_id[part["event_id"]][key].append(
+                    {k: part[k] for k in ("id", "name", "country", "sector", "kind")}
+                )
+            for part in self._query(sql.SELECT_QUANTITIES.format(marks=marks), chunk):
+                by_id[part["event_id"]]["quantities"].append(
+                    {
+                        "value": part["value"],
+                        "qualifier": part["qualifier"],
+                        "unit": part["unit"],
+                        "kind": part["kind"],
+                        "text": part["text"],
+                        "span": [part["start_char"], part["end_char"]],
+                    }
+                )
+        return rows
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article: its metadata and text, and every actor, event, quote, date and place
+        found in it with their character spans. Ids are the stored (article-prefixed) ids, so
+        they match :meth:`events` and :meth:`quotes`. ``None`` if there is no such article."""
+        rows = self._query(sql.SELECT_ARTICLE, (article_id,))
+        record = self.record(article_id)
+        if not rows or record is None:
+            return None
+
+        def gid(local: Any) -> Any:
+            return global_id(article_id, local) if isinstance(local, str) else local
+
+        for actor in record.get("actors", []):
+            actor["id"] = gid(actor["id"])
+        for event in record.get("events", []):
+            event["id"] = gid(event["id"])
+            event["actor"] = [gid(a) for a in event.get("actor") or []]
+            event["recipient"] = [gid(a) for a in event.get("recipient") or []]
+            event["reported_by"] = gid(event.get("reported_by"))
+        for quote in record.get("quotes", []):
+            quote["id"] = gid(quote["id"])
+            quote["speaker"] = gid(quote.get("speaker"))
+            quote["reported_by"] = gid(quote.get("reported_by"))
+        article = _plain(rows[0])
+        article["text"] = record["article"]["text"]
+        return {
+            "article": article,
+            "actors": record.get("actors", []),
+            "events": record.get("events", []),
+            "quotes": record.get("quotes", []),
+            "dates": record.get("dates", []),
+            "places": record.get("places", []),
+        }
+
+    def stats(self) -> dict[str, Any]:
+        """What the store holds: row counts, events by type, modality and place country,
+        articles by site, and the first and last event day."""
+        days = _plain(self._query(sql.STATS_DAYS)[0])
+
+        def tally(statement: str, key: str) -> dict[str, int]:
+            return {str(row[key]): int(row["n"]) for row in self._query(statement)}
+
+        return {
+            "counts": self.counts(),
+            "event_types": tally(sql.STATS_TYPES, "type"),
+            "modalities": tally(sql.STATS_MODALITIES, "modality"),
+            "place_countries": tally(sql.STATS_COUNTRIES, "country"),
+            "sites": tally(sql.STATS_SITES, "site"),
+            "first_day": days["first_day"],
+            "last_day": days["last_day"],
+        }
+
+    def actor_links(self, filters: Filters | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Who acts on whom: one row per actor name, recipient name and event type, with the
+        number of events (the same filters as :meth:`events`)."""
+        chosen = Filters.of(filters)
+        where, params = _where(chosen, sql.EVENT_FILTERS)
+        statement = sql.SELECT_ACTOR_LINKS + where + sql.ACTOR_LINKS_GROUP + _limit(chosen, params)
+        rows = self._query(statement, params)
+        for row in rows:
+            row["events"] = int(row["events"])
+        return rows
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open (and create or migrate) the store at ``db``: a DuckDB file path, or a
+    ``postgresql://`` URL. ``None`` means the ``db`` setting (``dateline.duckdb``)."""
+    from ..settings import DEFAULTS
+
+    target = str(db) if db else str(DEFAULTS["db"])
+    store: Store
+    if target.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        store = PostgresStore(target)
+    elif "://" in target:
+        raise DatelineError(
+            Code.BAD_DATABASE,
+            f"--db {target!r}: only DuckDB files and postgresql:// URLs are supported",
+        )
+    else:
+        from .duckdb import DuckDBStore
+
+        store = DuckDBStore(target)
+    try:
+        store.migrate()
+    except DatelineError:
+        store.close()
+        raise
+    return store

@@ -348,9 +348,49 @@ QUOTE_FILTERS: dict[str, str] = {
     "article": "q.article_id = ?",
 }
 ACTOR_FILTERS: dict[str, str] = {
-    "actor": "LOWER(ac.name)" + LIKE,
+    # actor: a name fragment or a country code, as for events (it takes the same two values)
+    "actor": "(LOWER(ac.name)" + LIKE + " OR ac.country = ?)",
     "country": "ac.country = ?",
     "sector": "ac.sector = ?",
     "since": "a.published >= ?",
     "until": "a.published <= ?",
 }
+
+# --- pages, single items and summaries (the web API) --------------------------------------
+
+# the columns an event page may be sorted by; every order ends with the id, so pages are stable
+EVENT_SORTS: dict[str, str] = {
+    "day": "e.event_day",
+    "published": "a.published",
+    "confidence": "e.confidence",
+    "type": "e.type",
+}
+EVENT_MODALITY = "e.modality = ?"
+EVENT_MIN_CONFIDENCE = "e.confidence >= ?"
+COUNT_EVENTS = "SELECT COUNT(*) AS n FROM events e JOIN articles a ON a.id = e.article_id"
+PAGE = " LIMIT ? OFFSET ?"
+SELECT_EVENT = SELECT_EVENTS + " WHERE e.id = ?"
+
+SELECT_ARTICLE = """SELECT id, url, site, title, published, published_source, origin,
+    ingested_at FROM articles WHERE id = ?"""
+
+STATS_TYPES = "SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
+STATS_MODALITIES = """SELECT COALESCE(modality, '') AS modality, COUNT(*) AS n FROM events
+    GROUP BY COALESCE(modality, '') ORDER BY n DESC, modality"""
+STATS_DAYS = """SELECT MIN(event_day) AS first_day, MAX(event_day) AS last_day FROM events"""
+STATS_COUNTRIES = """SELECT place_country AS country, COUNT(*) AS n FROM events
+    WHERE place_country IS NOT NULL GROUP BY place_country ORDER BY n DESC, place_country"""
+STATS_SITES = """SELECT COALESCE(site, '') AS site, COUNT(*) AS n FROM articles
+    GROUP BY COALESCE(site, '') ORDER BY n DESC, site"""
+
+# who acts on whom: one row per (actor, recipient, type) with the number of events
+SELECT_ACTOR_LINKS = """SELECT src.name AS source, src.country AS source_country,
+    dst.name AS target, dst.country AS target_country, e.type, COUNT(*) AS events
+    FROM events e
+    JOIN articles a ON a.id = e.article_id
+    JOIN event_actors ea ON ea.event_id = e.id AND ea.role = 'actor'
+    JOIN actors src ON src.id = ea.actor_id
+    JOIN event_actors er ON er.event_id = e.id AND er.role = 'recipient'
+    JOIN actors dst ON dst.id = er.actor_id"""
+ACTOR_LINKS_GROUP = """ GROUP BY src.name, src.country, dst.name, dst.country, e.type
+    ORDER BY events DESC, source, target, e.type"""
