@@ -103,8 +103,9 @@ def test_refine_never_invents_an_actor(pipeline):
 def test_refine_drops_nothing_at_zero_and_everything_above_one(pipeline):
     from dateline.learned.refine import Thresholds, refine_events
 
+    # a country the actor tables know, so that the rule coder keeps its event
     document = pipeline(
-        Article(text="Osterland's army fired rockets at the Ruritanian port of Dorvik on Monday.")
+        Article(text="Russian forces fired missiles at the Ukrainian city of Kharkiv on Monday.")
     )
     assert document.events
     kept = refine_events(document, thresholds=Thresholds(drop_below=0.0))
