@@ -1,0 +1,245 @@
+"""Rebuild the learned event models from the tune part of the development data.
+
+    PYTHONPATH=src python scripts/train_event_models.py
+
+Reads ``../shared/eval`` (PLV tune rows, the tune reports), the PLOVER GSR dev records in
+``../shared/reference/plover`` and our own sentences in ``training/*.tsv``; prints grouped
+cross-validation scores (reports grouped by article); writes
+``src/dateline/learned/models/{sentence_types,reportable}.skops`` and ``thresholds.json``
+(thresholds chosen on out-of-fold predictions of the tune reports, never on the check part).
+Fixed seed: the same data gives the same models.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+from zipfile import ZIP_DEFLATED
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = 13
+FOLDS = 5
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-root", type=Path, default=REPO.parent / "shared" / "eval")
+    parser.add_argument(
+        "--gsr",
+        type=Path,
+        default=REPO.parent / "shared" / "reference" / "plover" / "PLOVER_GSR_dev.json",
+    )
+    parser.add_argument("--own", type=Path, default=REPO / "training")
+    parser.add_argument("--out", type=Path, default=None, help="models folder (default: shipped)")
+    return parser.parse_args()
+
+
+def fold_of(group: str, folds: int = FOLDS) -> int:
+    import zlib
+
+    return zlib.crc32(group.encode("utf-8")) % folds
+
+
+def main() -> int:
+    args = parse_args()
+    if not args.eval_root.is_dir():
+        print(f"no development data at {args.eval_root}; nothing to train (skipped)")
+        return 0
+    import numpy as np
+    import skops.io as sio
+
+    from dateline.eval.gold import ArticleScore, score_article
+    from dateline.eval.gold import _score_events as score_events_only
+    from dateline.learned import corpus, reportable, sentence_types
+    from dateline.learned.refine import Thresholds, apply_thresholds, score_events
+    from dateline.pipeline import Pipeline
+    from dateline.records import _event as event_record
+    from dateline.records import document_to_record
+
+    out = args.out or sentence_types.models_folder()
+    pipeline = Pipeline.load()
+    nlp = pipeline.nlp
+
+    # ---------------------------------------------------------------- sentence examples
+    plain = corpus.read_plv(args.eval_root / "plv" / "plv-train.csv", "tune")
+    if args.gsr.is_file():
+        plain += corpus.read_gsr(args.gsr, "tune")
+    plain += corpus.read_own(args.own)
+    features: list[tuple[str, str]] = []
+    examples: list[corpus.LabelledSentence] = []
+    for example, doc in zip(plain, nlp.pipe(e.text for e in plain), strict=True):
+        # a PLV or GSR item is one sentence, but the parser may cut it; the longest part
+        # carries the event
+        span = max(doc.sents, key=len)
+        features.append(sentence_types.sentence_features(span))
+        examples.append(example)
+    folders = corpus.report_folders(args.eval_root, "tune")
+    reports = [corpus.read_report(f) for f in folders]
+    documents = corpus.run_pipeline(pipeline, [article for article, _ in reports])
+    report_keys: list[tuple[str, tuple[int, int]]] = []
+    for folder, (_, gold), document in zip(folders, reports, documents, strict=True):
+        if document is None:
+            continue
+        assert document.doc is not None
+        spans = {(s.start_char, s.end_char): s for s in document.doc.sents}
+        for example, key in corpus.report_sentences(document, gold, folder.name):
+            features.append(sentence_types.sentence_features(spans[key]))
+            examples.append(example)
+            report_keys.append((folder.name, key))
+    labels = np.array([e.label for e in examples])
+    groups = [e.group for e in examples]
+    origins = [e.origin for e in examples]
+    print(f"sentence examples: {len(examples)} " + str(dict(Counter(origins))))
+    print("labels: " + ", ".join(f"{k} {v}" for k, v in Counter(map(str, labels)).most_common()))
+
+    # ---------------------------------------------------------------- sentence model CV
+    matrix = sentence_types.as_matrix(features)
+    folds = np.array([fold_of(g) for g in groups])
+    oof = [dict[str, float]() for _ in examples]
+    for k in range(FOLDS):
+        train, test = folds != k, folds == k
+        model = sentence_types.build_estimator(SEED).fit(matrix[train], labels[train])
+        classes = list(model.classes_)
+        for i, p in zip(np.flatnonzero(test), model.predict_proba(matrix[test]), strict=True):
+            oof[i] = dict(zip(classes, map(float, p), strict=True))
+    predicted = np.array([max(p, key=lambda c: p[c]) for p in oof])
+    print(f"\nsentence model, {FOLDS}-fold grouped CV (reports grouped by article):")
+    for origin in sorted(set(origins)):
+        mask = np.array([o == origin for o in origins])
+        print(
+            f"  {origin:7s} n={mask.sum():5d} accuracy={np.mean(predicted[mask] == labels[mask]):.3f}"
+        )
+    from sklearn.metrics import f1_score
+
+    print(f"  all     macro-F1={f1_score(labels, predicted, average='macro'):.3f}")
+    final = sentence_types.build_estimator(SEED).fit(matrix, labels)
+    for _, vectorizer, _ in final.named_steps["features"].transformers_:
+        if hasattr(vectorizer, "stop_words_"):
+            vectorizer.stop_words_ = None  # the pruned words: only needed for inspection
+    out.mkdir(parents=True, exist_ok=True)
+    sio.dump(final, out / sentence_types.MODEL_FILE, compression=ZIP_DEFLATED, compresslevel=9)
+
+    # out-of-fold sentence probabilities for the report sentences (several rows per
+    # sentence share one prediction: the fold is the article's)
+    first = len(examples) - len(report_keys)
+    oof_sentences: dict[str, dict[tuple[int, int], dict[str, float]]] = defaultdict(dict)
+    for (name, key), p in zip(report_keys, oof[first:], strict=True):
+        oof_sentences[name][key] = sentence_types.split_yield(p, retreat=False)
+
+    # ---------------------------------------------------------------- reportable model
+    rows: list[dict[str, float]] = []
+    targets: list[int] = []
+    row_groups: list[str] = []
+    kept = []
+    for folder, (_, gold), document in zip(folders, reports, documents, strict=True):
+        if document is None:
+            continue
+        kept.append((folder.name, gold, document))
+        score = score_article(document_to_record(document), gold)
+        matched = {p.system["id"] for p in score.matched_required + score.matched_optional}
+        probs = oof_sentences[folder.name]
+        for event in document.events:
+            from dateline.learned.refine import sentence_of
+
+            rows.append(reportable.event_features(document, event, sentence_of(event, probs)))
+            targets.append(int(event.id in matched))
+            row_groups.append(folder.name)
+    y = np.array(targets)
+    print(f"\nreportable examples: {len(rows)} events, {y.sum()} matched gold")
+    row_folds = np.array([fold_of(g) for g in row_groups])
+    oof_report = np.zeros(len(rows))
+    for k in range(FOLDS):
+        train = np.flatnonzero(row_folds != k)
+        test = np.flatnonzero(row_folds == k)
+        model = reportable.build_estimator(SEED).fit([rows[i] for i in train], y[train])
+        oof_report[test] = reportable.ReportableModel(model).probabilities([rows[i] for i in test])
+    from sklearn.metrics import roc_auc_score
+
+    print(f"reportable model, {FOLDS}-fold grouped CV: AUC={roc_auc_score(y, oof_report):.3f}")
+    final_r = reportable.build_estimator(SEED).fit(rows, y)
+    sio.dump(final_r, out / reportable.MODEL_FILE, compression=ZIP_DEFLATED, compresslevel=9)
+
+    # ---------------------------------------------------------------- thresholds
+    by_doc: dict[str, list[float]] = defaultdict(list)
+    for g, p in zip(row_groups, oof_report, strict=True):
+        by_doc[g].append(float(p))
+
+    class OutOfFold:
+        name = ""
+
+        def sentence_probabilities(self, document: Any) -> Any:
+            return oof_sentences[self.name]
+
+        def reportable_probabilities(self, rows: Any) -> list[float]:
+            return by_doc[self.name]
+
+    stand_in = OutOfFold()
+
+    scored = []
+    for name, gold, document in kept:
+        stand_in.name = name
+        probs = stand_in.sentence_probabilities(document)
+        base_record = document_to_record(document)
+        scored.append((gold, document, score_events(document, stand_in, probs), probs, base_record))
+
+    def total_f1(thresholds: Thresholds) -> tuple[float, float, float]:
+        # events only: the quote and actor scores do not change with the thresholds
+        counts: Counter[str] = Counter()
+        for gold, document, scores, probs, base_record in scored:
+            refined = apply_thresholds(document, scores, probs, thresholds)
+            record = {**base_record, "events": [event_record(e) for e in refined.events]}
+            score = ArticleScore()
+            score_events_only(record, gold, score)
+            counts.update(score.counts())
+        tp, false, req = counts["ev_tp"], counts["ev_false"], counts["ev_required"]
+        p = tp / (tp + false) if tp + false else 0.0
+        r = tp / req if req else 0.0
+        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+    base = total_f1(Thresholds(drop_below=0.0, propose_above=1.01))
+    print(
+        f"\ntune reports, out of fold: rules alone P={base[0]:.3f} R={base[1]:.3f} F1={base[2]:.3f}"
+    )
+    grid = itertools.product(
+        [0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
+        [0.6, 0.75, 0.9, 1.01],
+        [False, True],
+        [False, True],
+    )
+    best = (base, Thresholds(0.0, 1.01, False, False))
+    for drop, propose, no_actor, beside in grid:
+        if propose > 1.0 and (no_actor or beside):
+            continue
+        thresholds = Thresholds(drop, propose, no_actor, beside)
+        result = total_f1(thresholds)
+        if result[2] > best[0][2] + 1e-9:
+            best = (result, thresholds)
+    (p, r, f), chosen = best
+    print(f"chosen {chosen}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    (out / "thresholds.json").write_text(
+        json.dumps(
+            {
+                "drop_below": chosen.drop_below,
+                "propose_above": chosen.propose_above,
+                "propose_without_actor": chosen.propose_without_actor,
+                "propose_beside_rules": chosen.propose_beside_rules,
+                "chosen_on": "out-of-fold predictions, tune reports",
+                "tune_oof": {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3)},
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    for name in (sentence_types.MODEL_FILE, reportable.MODEL_FILE):
+        print(f"wrote {out / name} ({(out / name).stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
