@@ -253,8 +253,20 @@ def extract_all(pipeline: Any, articles: list[Any]) -> list[dict[str, Any]]:
         failures[str(skipped.origin)] = f"[{skipped.code.value}] {skipped.reason}"
 
     by_article: dict[int, dict[str, Any]] = {}
-    for document in documents_of(pipeline, articles, on_skip=note):
-        by_article[id(document.article)] = document_to_record(document)
+    remaining = list(articles)
+    while remaining:
+        try:
+            for document in documents_of(pipeline, remaining, on_skip=note):
+                by_article[id(document.article)] = document_to_record(document)
+            remaining = []
+        except Exception as error:  # a stand-in pipeline's bug: its article fails, the rest go on
+            done = {id(a) for a in remaining if id(a) in by_article}
+            done |= {id(a) for a in remaining if str(a.origin) in failures}
+            unfinished = [a for a in remaining if id(a) not in done]
+            if not unfinished:
+                break
+            failures[str(unfinished[0].origin)] = f"{type(error).__name__}: {error}"
+            remaining = unfinished[1:]
     return [
         by_article.get(id(article))
         or _failed_record(
