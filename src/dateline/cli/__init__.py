@@ -112,12 +112,20 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
     details: Annotated[bool, typer.Option(help="List misses and false alarms.")] = False,
+    split: Annotated[
+        str, typer.Option(help="tune, check or all (--task time); check scores are aggregate.")
+    ] = "all",
 ) -> None:
     """Score the pipeline against gold annotations (see ../shared/eval/GUIDELINES.md)."""
-    from ..eval import TASKS
+    from ..eval import SPLIT_TASKS, TASKS
+    from ..eval.splits import SPLITS
 
     if task not in TASKS:
         fail(f"unknown --task {task!r}; choose one of {', '.join(TASKS)}")
+    if split not in SPLITS:
+        fail(f"unknown --split {split!r}; choose one of {', '.join(SPLITS)}")
+    if split != "all" and task not in SPLIT_TASKS:
+        fail(f"--split is not supported for --task {task}; it is for {', '.join(SPLIT_TASKS)}")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such path(s): {', '.join(missing)}")
@@ -125,6 +133,8 @@ def evaluate(
     options: dict[str, Any] = {"limit": limit}
     if details:
         options["details"] = True
+    if split != "all":
+        options["split"] = split
     try:
         report = module.evaluate(list(paths), None, **options)
     except DatelineError as error:

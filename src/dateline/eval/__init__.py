@@ -14,3 +14,6 @@ TASKS: dict[str, str] = {
     "plover-gsr": "dateline.eval.plover_gsr",  # PLOVER_GSR_dev.json
     "fusion": "dateline.eval.fusion",  # ECB+ cross-document event coreference
 }
+
+#: tasks whose ``evaluate`` takes ``split=`` (tune, check or all; see :mod:`.splits`)
+SPLIT_TASKS: tuple[str, ...] = ("time",)
