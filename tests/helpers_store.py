@@ -88,6 +88,8 @@ def event(
             "value": day,
             "granularity": "day",
             "span": span(text, day_text) if day_text else None,
+            "date_source": "text" if day_text else "publication",
+            "days": [],
         },
         "place": None
         if place is None

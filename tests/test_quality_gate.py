@@ -70,6 +70,8 @@ GSR = ("reference/plover/PLOVER_GSR_dev.json",)
 RUNS: dict[str, Run] = {
     "gold": Run("gold", ("eval/seed", "eval/reports/*")),
     "time": Run("time", ("eval/tbaq-cleaned",)),
+    # the check half (AQUAINT), which the time rules are not tuned on (dateline.eval.splits)
+    "time-check": Run("time", ("eval/tbaq-cleaned",), {"split": "check"}),
     # The geocoder on the gold toponyms of every article (fast), and detection plus
     # geocoding on the first 60 articles of each corpus (the full run takes minutes).
     "places-gold-spans": Run("places", PLACES, {"gold_spans": True}),

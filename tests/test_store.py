@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import uuid
@@ -135,6 +136,13 @@ def test_event_filters(store: Store) -> None:
     assert caught.value.code is Code.BAD_SETTING
     with pytest.raises(DatelineError):
         store.events({"colour": "red"})
+
+
+def test_events_say_where_their_date_came_from(store: Store) -> None:
+    for record in fusion_records():
+        store.add_record(record)
+    sources = {(e["day"], e["date_source"]) for e in store.events()}
+    assert (dt.date(2025, 3, 14), "text") in sources or ("2025-03-14", "text") in sources
 
 
 def test_events_carry_evidence_source_and_participants(store: Store) -> None:

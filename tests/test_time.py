@@ -143,6 +143,60 @@ def test_year_earlier_compares_with_the_quarter_in_question() -> None:
     assert values == ["2025-Q2", "2024-Q2"]
 
 
+#: (sentence, expression, value): the governing verb's tense picks the year of a date without
+#: one; a weekday written with the date picks the year in which they agree
+GOVERNED = [
+    ("The chairman stepped down in November.", "November", "2024-11"),
+    ("The company bought the mill in December.", "December", "2024-12"),
+    ("Sales for the year ended December 31 were weak.", "December 31", "2024-12-31"),
+    ("Talks resumed in early September.", "early September", "2024-09"),
+    ("The bid was extended to November 20.", "November 20", "2025-11-20"),
+    ("The merger is to be completed by December 15.", "December 15", "2025-12-15"),
+    ("The board will redeem the preferred shares on November 30.", "November 30", "2025-11-30"),
+    ("The dividend is payable December 1.", "December 1", "2025-12-01"),
+    ("The paper said in an editorial on Saturday, November 1, that talks failed.",
+     "Saturday, November 1", "2025-11-01"),
+    ("The offer had been due to expire on Saturday.", "Saturday", "2025-06-28"),
+    ("The offer was due to expire on Saturday.", "Saturday", "2025-07-05"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), GOVERNED)
+def test_governing_verb_picks_the_year(sentence: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes(sentence, ANCHOR)}
+    assert found.get(expression) == value, found
+
+
+def test_year_ago_after_a_past_year_is_that_year() -> None:
+    text = "Net income was $5 million in the 2024 period. The year-ago results included a charge."
+    assert [t.value for t in find_timexes(text, ANCHOR)] == ["2024", "2024"]
+
+
+def test_year_earlier_after_nine_months_is_the_year_before() -> None:
+    text = (
+        "Profit rose in the second quarter. For the nine months, profit rose from a year earlier."
+    )
+    values = {t.text: t.value for t in find_timexes(text, ANCHOR)}
+    assert values["the second quarter"] == "2025-Q2" and values["a year earlier"] == "2024"
+
+
+def test_timeml_split_is_aquaint_for_check() -> None:
+    from dateline.eval.splits import split_of_timebank
+
+    assert split_of_timebank("tbaq-cleaned/AQUAINT/a.tml") == "check"
+    assert split_of_timebank("tbaq-cleaned/TimeBank/b.tml") == "tune"
+
+
+def test_split_is_refused_where_a_task_has_none() -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "--task", "quotes", "--split", "check", "."])
+    assert result.exit_code == 2
+    assert "--split is not supported for --task quotes" in result.output
+
+
 def test_no_anchor_keeps_the_type() -> None:
     (timex,) = find_timexes("on Thursday", None)
     assert timex.type == "DATE" and timex.value == "XXXX-WXX-4"

@@ -140,6 +140,17 @@ CODE_VALUES: dict[str, Callable[[], list[str]]] = {
         "properties",
         "granularity",
     ),  # fmt: skip
+    "date_source": lambda: _schema_enum(
+        "properties",
+        "events",
+        "items",
+        "properties",
+        "date",
+        "oneOf",
+        "1",
+        "properties",
+        "date_source",
+    ),  # fmt: skip
     "published_source": lambda: _schema_enum(
         "properties", "article", "properties", "published_source"
     ),

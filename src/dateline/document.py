@@ -120,11 +120,23 @@ class Quantity:
     kind: str | None = None  # killed | injured | captured | None
 
 
+#: where an event's date came from (``EventDate.date_source``)
+DATE_SOURCES = ("text", "context", "publication")
+
+
 @dataclass(slots=True)
 class EventDate:
-    value: str
+    """An event's date. ``value`` is None for a vague period ("in recent days"), whose words
+    ``span`` keeps; ``date_source`` says where the date came from: ``text`` (a date in the
+    event's own clause), ``context`` (a date the parse ties to it, or the previous sentence on
+    the same topic) or ``publication`` (a same-day reaction given the publication day)."""
+
+    value: str | None
     granularity: str
     span: Span | None
+    date_source: str = "text"
+    #: an overnight event: both calendar days the night touches (the value is the first)
+    days: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -44,6 +44,8 @@ def _event(event: Event) -> dict[str, Any]:
             "value": event.date.value,
             "granularity": event.date.granularity,
             "span": list(event.date.span) if event.date.span else None,
+            "date_source": event.date.date_source,
+            "days": list(event.date.days),
         },
         "place": _place(event.place),
         "quantities": [

@@ -115,7 +115,9 @@ def evaluate(
     details: Annotated[bool, typer.Option(help="List misses and false alarms.")] = False,
     split: Annotated[
         str,
-        typer.Option(help="tune, check (aggregate numbers only) or all; gold, plover-gsr, plv."),
+        typer.Option(
+            help="tune, check (aggregate numbers only) or all; gold, plover-gsr, plv, time."
+        ),
     ] = "all",
 ) -> None:
     """Score the pipeline against gold annotations (see ../shared/eval/GUIDELINES.md)."""

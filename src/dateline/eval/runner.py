@@ -24,8 +24,14 @@ from . import TASKS
 from .report import EvalReport
 from .splits import SPLITS, select_reports
 
-#: tasks whose gold data is split, and how: by report folder or by sentence id
-SPLIT_BY: dict[str, str] = {"gold": "report", "plover-gsr": "sentence", "plv": "sentence"}
+#: tasks whose gold data is split, and how: by report folder, by sentence id, or by document
+#: (TimeBank tune, AQUAINT check)
+SPLIT_BY: dict[str, str] = {
+    "gold": "report",
+    "plover-gsr": "sentence",
+    "plv": "sentence",
+    "time": "document",
+}
 
 
 class SplitError(DatelineError):
@@ -70,7 +76,7 @@ def evaluate(
         items = select_reports(items, split)
         if not items:
             raise SplitError(f"none of the {len(paths)} report(s) given is in the {split} part")
-    elif SPLIT_BY.get(task) == "sentence":
+    elif SPLIT_BY.get(task) in ("sentence", "document") and split != "all":
         options["split"] = split
     report: EvalReport = module.evaluate(items, pipeline, **options)
     if split == "check":

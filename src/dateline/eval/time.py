@@ -11,6 +11,10 @@ TimeBank, AQUAINT) and in total:
 - type and value accuracy over the relaxed matches (the TempEval-3 attribute scores), and the
   value F1 (relaxed matches with the right value, over all gold and all predicted).
 
+``split=`` (tune, check or all) picks files by :func:`~dateline.eval.splits.split_of_timebank`:
+TimeBank is the tune half, AQUAINT the check half. The check half is scored in aggregate only:
+error records (``errors=``) are never collected for its files.
+
     PYTHONPATH=src .venv/bin/python -c "from pathlib import Path; \\
         from dateline.eval.time import evaluate; \\
         print(evaluate([Path('../shared/eval/tbaq-cleaned')]).to_table())"
@@ -29,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GoldError
 from .report import EvalReport, prf, ratio
+from .splits import check_split, in_split, split_of_timebank
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -253,19 +258,27 @@ def score_document(
 def evaluate(paths: list[Path], pipeline: Pipeline | None = None, **options: Any) -> EvalReport:
     """Score the time grammar (or ``pipeline``'s TimeStage) on TimeML files or folders.
 
-    Options: ``errors`` (a list to receive :class:`Error` records), ``tense`` (force a tense
-    for every expression, for experiments)."""
+    Options: ``errors`` (a list to receive :class:`Error` records, from tune files only),
+    ``split`` (tune, check or all, default all), ``limit`` (score only the first N files),
+    ``tense`` (force a tense for every expression, for experiments)."""
     errors: list[Error] | None = options.pop("errors", None)
+    split = check_split(options.pop("split", None) or "all")
+    limit = options.pop("limit", None)
+    options.pop("details", None)  # the error listing is ``errors=``, for the tune half only
     by_corpus: dict[str, _Counts] = defaultdict(_Counts)
     files = tml_files(paths)
     if not files:
         raise GoldError(
             f"no .tml files under {[str(p) for p in paths]}; pass the tbaq-cleaned folder"
         )
+    files = [f for f in files if in_split(split_of_timebank(f), split)]
+    if limit is not None:
+        files = files[: max(0, int(limit))]
     for path in files:
         document = read_tml(path)
         pred = _predict(document, pipeline, **options)
-        by_corpus[document.corpus].add(score_document(document, pred, errors))
+        tune = split_of_timebank(path) == "tune"
+        by_corpus[document.corpus].add(score_document(document, pred, errors if tune else None))
     report = EvalReport(task="time", columns=COLUMNS)
     total = _Counts()
     for corpus in sorted(by_corpus):
@@ -273,6 +286,7 @@ def evaluate(paths: list[Path], pipeline: Pipeline | None = None, **options: Any
         total.add(by_corpus[corpus])
     report.total = total.row()
     report.notes.append(
+        f"split {split}: TimeBank is tune, AQUAINT is check (aggregate only); "
         "relaxed = overlapping spans matched one to one; type/value accuracy over relaxed "
         "matches; the DCT is the anchor and is not scored"
         + ("; spaCy TimeStage" if pipeline is not None else "; grammar only (dateline.timex)")

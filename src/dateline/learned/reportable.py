@@ -59,7 +59,7 @@ def _trigger_token(document: Document, event: Event) -> Token | None:
 
 def _days_before_publication(document: Document, event: Event) -> int | None:
     published = document.article.published
-    if event.date is None or published is None:
+    if event.date is None or event.date.value is None or published is None:
         return None
     try:
         day = dt.date.fromisoformat((event.date.value + "-01-01")[:10])

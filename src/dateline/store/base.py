@@ -332,7 +332,8 @@ class Store(ABC):
     def events(self, filters: Filters | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Events with their actors, recipients, quantities, evidence sentence and source.
 
-        Each row: id, article_id, type, mode, context, cameo, date_value, day, place_*,
+        Each row: id, article_id, type, mode, context, cameo, date_value, date_granularity,
+        date_source, day, place_*,
         modality, confidence, evidence, trigger, reported_by (name), url, site, title,
         published, actors/recipients ([{id, name, country, sector, kind}]), quantities,
         cluster_id (after ``fuse``)."""

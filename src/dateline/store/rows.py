@@ -176,6 +176,7 @@ def record_rows(
                 _cut(text, evidence.get("sentence")),
                 _cut(text, evidence.get("trigger")),
                 json.dumps(evidence.get("more") or []),
+                date.get("date_source"),
             )
         )
         for role in ("actor", "recipient"):

@@ -192,6 +192,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX IF NOT EXISTS cluster_members_event ON cluster_members (event_id)",
         ),
     ),
+    Migration(
+        3,
+        "where each event's date came from (text, context or publication)",
+        ("ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source TEXT",),
+    ),
 )
 
 # --- writes -------------------------------------------------------------------------------
@@ -216,8 +221,9 @@ INSERT_EVENT = """INSERT INTO events
      date_start, date_end, event_day, place_name, place_country, place_lat, place_lon,
      place_geonames_id, place_start, place_end, modality, reported_by, confidence,
      sentence_start, sentence_end, trigger_start, trigger_end, evidence, trigger_text,
-     more_evidence)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+     more_evidence, date_source)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+     ?)"""
 INSERT_EVENT_ACTOR = """INSERT INTO event_actors (event_id, actor_id, role, pos)
     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"""
 INSERT_QUANTITY = """INSERT INTO quantities
@@ -266,7 +272,7 @@ SELECT_RECORD = "SELECT text, record_json FROM articles WHERE id = ?"
 SELECT_SKIPPED = "SELECT origin, code, reason, seen_at FROM skipped ORDER BY origin, code"
 
 SELECT_EVENTS = """SELECT e.id, e.article_id, e.local_id, e.type, e.mode, e.context, e.cameo,
-    e.date_value, e.date_granularity, e.event_day AS day, e.place_name, e.place_country,
+    e.date_value, e.date_granularity, e.date_source, e.event_day AS day, e.place_name, e.place_country,
     e.place_lat, e.place_lon, e.place_geonames_id, e.modality, e.confidence,
     e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
     e.evidence, e.trigger_text AS trigger, e.more_evidence,

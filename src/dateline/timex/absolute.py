@@ -61,7 +61,12 @@ def resolve_iso(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _month_day_value(
-    ctx: Context, month: int, day: int, year: int | None, year_offset: int | None = None
+    ctx: Context,
+    month: int,
+    day: int,
+    year: int | None,
+    year_offset: int | None = None,
+    weekday: int | None = None,
 ) -> Result | None:
     anchor = ctx.anchor
     if year is None and year_offset is not None and anchor is not None:
@@ -81,6 +86,8 @@ def _month_day_value(
             continue
     if not candidates:
         return None
+    if weekday is not None:  # "Saturday, April 25": the year in which that day is a Saturday
+        candidates = [c for c in candidates if c.weekday() == weekday] or candidates
     return point(pick(candidates, anchor, ctx.future_here()), "day")
 
 
@@ -111,14 +118,17 @@ def _month_day_from(m: re.Match[str], ctx: Context) -> Result | None:
     day = int(re.sub(r"\D", "", m["d"]))
     year = int(m["y"]) if m["y"] else None
     offset = {"last": -1, "this": 0, "next": 1}.get((m["yrel"] or "").lower())
+    weekday = english.weekdays().index(m["wd"].lower()) if m["wd"] else None
     dmod = re.sub(r"\s+", " ", (m["dmod"] or "").lower())
     if year is None and offset is None and ctx.anchor is not None and dmod:
         tense = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}
         if dmod in tense:
-            return _month_day_value(replace(ctx, tense=tense[dmod]), month, day, None)
+            return _month_day_value(
+                replace(ctx, tense=tense[dmod]), month, day, None, weekday=weekday
+            )
         if dmod == "this":
             offset = 0
-    return _month_day_value(ctx, month, day, year, offset)
+    return _month_day_value(ctx, month, day, year, offset, weekday)
 
 
 def month_year_pattern() -> str:

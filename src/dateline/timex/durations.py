@@ -65,6 +65,15 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Result | None:
     return Result(duration_value(n, letter, clock, mult), DURATION)
 
 
+#: a period longer than a quarter named after the last quarter: "a year earlier" then compares
+#: that period ("For the nine months, ... a year earlier" is the year before, not a quarter)
+_LONGER_PERIOD = re.compile(
+    r"\b(?:nine|six|twelve|9|6|12)[\s-]+months?\b|\b(?:first|second)\s+half\b"
+    r"|\bthe\s+(?:full\s+|fiscal\s+)?year\b",
+    re.IGNORECASE,
+)
+
+
 def _relative_offset(
     m: re.Match[str],
     ctx: Context,
@@ -103,6 +112,7 @@ def _relative_offset(
         and ref is not None
         and ref.granularity in ("quarter", "half")
         and (rel != "ago" or abs((ref.day - anchor).days) < 400)
+        and not _LONGER_PERIOD.search(ctx.text, ref.end if ref.end >= 0 else 0, m.start())
     ):
         return comparison(add_months(ref.day, -12 * steps * (-sign)), ref.granularity)
     day = shift(base.day, sign * steps, letter)

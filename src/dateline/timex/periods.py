@@ -210,6 +210,10 @@ def resolve_period_anaphor(m: re.Match[str], ctx: Context) -> Result | None:
     if m["ya"]:
         if ref is not None and ref.granularity in ("quarter", "half", "month"):
             return comparison(add_months(ref.day, -12), ref.granularity)
+        # after a year already in the past ("the 1988 period. The year-ago results"), that
+        # year is the one compared with; after the current year, the year before it
+        if ref is not None and ref.granularity == "year" and ref.day.year < anchor.year:
+            return comparison(dt.date(ref.day.year, 1, 1), "year")
         base = ref.day if ref is not None and ref.granularity == "year" else anchor
         return comparison(add_months(base, -12), "year")
     if m["unit"] and m["unit"].lower() == "period" and not mod and not m["tail"]:

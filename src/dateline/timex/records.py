@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .calendar import format_day
-from .tense import detect_tense
+from .tense import detect_tense, governed_by_past
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
 
@@ -80,11 +80,15 @@ class Context:
         return self.tense or detect_tense(self.text, self.start, self.end)
 
     def future_here(self) -> str | None:
-        """ "future" on a future cue, else None: calendar dates without a year default to the
-        nearest one, which a past cue does not overturn (past cues are everywhere in news)."""
+        """ "future" on a future cue; "past" when a past-tense verb governs the expression
+        ("stepped down in March"); else None: calendar dates without a year default to the
+        nearest one, which a stray past cue does not overturn (past cues are everywhere in
+        news, the governing verb is the one that counts)."""
         if self.tense:
             return self.tense
-        return "future" if detect_tense(self.text, self.start, self.end) == "future" else None
+        if detect_tense(self.text, self.start, self.end) == "future":
+            return "future"
+        return "past" if governed_by_past(self.text, self.start) else None
 
     def ref_or_anchor(self) -> Ref | None:
         if self.ref is not None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+from .vocabulary import time_words
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|due|scheduled|planned|planning"
@@ -15,6 +18,78 @@ _PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|earlier|last|previously|already|\w{3,}ed)\b",
     re.IGNORECASE,
 )
+
+
+#: "had (been)" before a plan word: the plan lay in the past ("had been due to expire Friday")
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
+
+#: words between a verb and a date it governs that end the search: forward prepositions
+#: ("extended to Nov. 20"), auxiliaries ("the reduced dividend is payable"), conjunctions
+_NOT_GOVERNED = frozenset(
+    [
+        "to",
+        "by",
+        "until",
+        "till",
+        "through",
+        "before",
+        "after",
+        "for",
+        "from",
+        "is",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "and",
+        "or",
+    ]
+)
+#: a word before an "-ed" form that makes it a passive or a plan, not a past tense
+_NOT_PAST_BEFORE = frozenset(["be", "being", "to", "is", "are", "am", "will", "would", "shall"])
+#: auxiliaries that put a whole clause in the future
+_FUTURE_AUXILIARIES = frozenset(["will", "would", "shall", "'ll", "won't"])
+_TIME_PREPOSITIONS = frozenset({"in", "on", "at", "since", "during"})
+_DATE_MODIFIERS = frozenset({"early", "late", "mid", "around", "about"})
+
+
+@functools.cache
+def _past_forms() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(time_words("past_verb")), frozenset(time_words("ed_not_past"))
+
+
+def _is_past_form(word: str) -> bool:
+    irregular, not_past = _past_forms()
+    word = word.lower()
+    if word in irregular:
+        return True
+    return len(word) > 4 and word.endswith("ed") and word not in not_past
+
+
+def governed_by_past(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` is governed by a past-tense verb a few words to
+    its left, with nothing but a short object and a preposition of time between ("took office
+    in April", "the year ended March 31"). Forward prepositions ("to", "by", "until") and
+    clause breaks stop the search: "extended to Nov. 20" is not past."""
+    left = text[max(0, start - 80) : start]
+    cut = max((m.end() for m in re.finditer(r"[.!?;:,\n\"“”()](?!\d)", left)), default=0)
+    words = re.findall(r"[\w'$.-]+", left[cut:].lower())
+    while words and words[-1].strip("-") in _DATE_MODIFIERS:
+        words.pop()
+    if words and words[-1] in _TIME_PREPOSITIONS:
+        words.pop()
+    for index in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        word = words[index]  # the verb, then at most three words of its object
+        if word in _NOT_GOVERNED:
+            return False
+        if _is_past_form(word):
+            before = words[:index]
+            # "to be published", "will redeem the preferred shares": not a past tense
+            return not (before and before[-1] in _NOT_PAST_BEFORE) and not any(
+                w in _FUTURE_AUXILIARIES for w in before
+            )
+    return False
 
 
 def detect_tense(text: str, start: int, end: int) -> str | None:
@@ -32,8 +107,9 @@ def detect_tense(text: str, start: int, end: int) -> str | None:
     for cues, label in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
         for m in cues.finditer(left):
             distance = len(left) - m.end()
+            here = "past" if _PAST_PERFECT.search(left[: m.start()]) else label
             if best is None or distance < best[0]:
-                best = (distance, label)
+                best = (distance, here)
         for m in cues.finditer(right):
             distance = m.start() + 15  # words after the time count less than words before
             if best is None or distance < best[0]:

@@ -105,6 +105,8 @@ def _same_event(ctx: Context, a: Candidate, b: Candidate) -> bool:
     if (
         a.date
         and b.date
+        and a.date.value  # a vague period (no day) does not tell two events apart
+        and b.date.value
         and a.date.value != b.date.value
         and (a.type == "ASSAULT" or days_apart(a.date.value, b.date.value) > 1)
     ):
