@@ -83,8 +83,8 @@ def test_refusals(reports: list[Path]) -> None:
         runner.evaluate("gold", reports, split="check", details=True)
     with pytest.raises(runner.SplitError, match="unknown split 'train'"):
         runner.evaluate("gold", reports, split="train")
-    with pytest.raises(runner.SplitError, match="task 'time' has no tune/check parts"):
-        runner.evaluate("time", reports, split="tune")
+    with pytest.raises(runner.SplitError, match="task 'places' has no tune/check parts"):
+        runner.evaluate("places", reports, split="tune")
     with pytest.raises(runner.SplitError, match="none of the 2 report"):
         runner.evaluate("gold", reports[2:4], split="check", records=_records(reports))
 
@@ -132,6 +132,6 @@ def test_cli_refuses_details_on_the_check_part(tmp_path: Path) -> None:
     result = _invoke("eval", "--split", "part", str(tmp_path))
     assert result.exit_code == 2
     assert "unknown split 'part'; choose one of tune, check, all" in result.output
-    result = _invoke("eval", "--task", "time", "--split", "tune", str(tmp_path))
+    result = _invoke("eval", "--task", "places", "--split", "tune", str(tmp_path))
     assert result.exit_code == 2
     assert "has no tune/check parts" in result.output
