@@ -31,6 +31,12 @@ class Code(StrEnum):
     BAD_TABLE = "E061"  # a shipped knowledge table is malformed (a packaging bug)
     NOT_INITIALIZED = "E062"  # a stage was called before Pipeline/initialize set it up
     BROKEN_INVARIANT = "E063"  # dateline's own code broke a rule it relies on (a bug)
+    UNREADABLE = "E012"  # the path exists but cannot be read (permissions, an I/O error)
+    NOT_A_FILE = "E013"  # a named pipe, socket or device where a regular file was expected
+    NOT_ENGLISH = "E014"  # the text is not in English, the only language the pipeline reads
+    NO_DATABASE = "E041"  # a reading command was given a database that does not exist
+    BAD_OPTION = "E051"  # a command-line option with a value dateline does not know
+    WRITE_FAILED = "E064"  # an output file could not be written (a full disk, permissions)
 
 
 class DatelineError(Exception):
