@@ -36,7 +36,8 @@ HELP = """\
  Turn news articles into sourced event data.
 
 ╭─ Options ────────────────────────────────────────────────────────────────────╮
-│ --help        <bool>  Show this message and exit.                            │
+│ --version        <bool>  Print the version and exit.                         │
+│ --help           <bool>  Show this message and exit.                         │
 ╰──────────────────────────────────────────────────────────────────────────────╯
 ╭─ Commands ───────────────────────────────────────────────────────────────────╮
 │ extract  Extract actors, events, quotes, dates and places from articles.     │
@@ -49,12 +50,21 @@ HELP = """\
 │ events   List stored events with their evidence and source.                  │
 │ quotes   List stored quotes: who said what, when, and where it was reported. │
 │ actors   List actors across stored articles, most often named first.         │
-│ export   Write all stored events to a file, each row with its evidence and   │
+│ export   Write stored events to a file, each row with its evidence and       │
 │          source URL.                                                         │
 │ fuse     Merge reports of the same event across articles into clusters.      │
 │ serve    Serve the web page and the JSON API (/api, /openapi.json) over a    │
 │          store.                                                              │
 ╰──────────────────────────────────────────────────────────────────────────────╯
+
+ Examples:
+   dateline extract article.txt --format table
+   dateline ingest articles/ --db news.duckdb
+   dateline events --db news.duckdb --country RUS --type ASSAULT
+   dateline export --db news.duckdb --format csv --out events.csv
+
+ Every command has --help; docs/usage.md describes them all.
+
 
 """
 
@@ -103,13 +113,14 @@ def test_help_lists_every_command() -> None:
     result = invoke("--help")
     assert result.exit_code == 0
     assert lines(result.output) == HELP.splitlines()
-    assert result.output.endswith("╯\n\n")
+    assert click.unstyle(result.output).rstrip(" \n").endswith("describes them all.")
 
 
 def test_no_arguments_shows_the_help() -> None:
     result = invoke()
     assert result.exit_code == 2  # click: missing command
-    assert lines(result.output) == HELP.rstrip("\n").splitlines()
+    # the epilog's padding leaves one blank line where --help leaves two
+    assert lines(result.output) == HELP.rstrip("\n").splitlines() + [""]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -156,12 +167,78 @@ def test_eval_a_missing_path(tmp_path: Path) -> None:
     assert_error(invoke("eval", str(missing)), f"no such path(s): {missing}")
 
 
+@pytest.mark.parametrize("command", ["events", "quotes", "actors", "fuse", "export"])
+def test_a_reading_command_refuses_a_missing_database(command: str, tmp_path: Path) -> None:
+    missing = tmp_path / "typo.duckdb"
+    extra = ["--format", "csv", "--out", str(tmp_path / "e.csv")] if command == "export" else []
+    assert_error(
+        invoke(command, "--db", str(missing), *extra),
+        f"[E041] the database {missing} does not exist; check --db (the default is "
+        f"./dateline.duckdb), or fill it first with `dateline ingest FILES --db {missing}`",
+    )
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        (
+            "--country",
+            "Russia",
+            "[E051] --country 'Russia' is not an ISO 3166-1 alpha-3 country code; "
+            "did you mean RUS (Russia)?",
+        ),
+        (
+            "--country",
+            "RU",
+            "[E051] --country 'RU' is not an ISO 3166-1 alpha-3 country code; "
+            "did you mean RUS (Russia)?",
+        ),
+        (
+            "--type",
+            "ATTACK",
+            "[E051] --type 'ATTACK' is not a PLOVER event type; use one of AGREE, CONSULT, "
+            "SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, "
+            "PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT",
+        ),
+        (
+            "--limit",
+            "-1",
+            "[E051] --limit -1 is out of range; give a number of rows from 1 to "
+            "1,000,000,000, or 0 for all",
+        ),
+        (
+            "--limit",
+            "99999999999999999999",
+            "[E051] --limit 99999999999999999999 is out of range; give a number of rows from 1 "
+            "to 1,000,000,000, or 0 for all",
+        ),
+    ],
+)
+def test_events_refuses_unknown_values(
+    option: str, value: str, message: str, tmp_path: Path
+) -> None:
+    # checked before the database is opened: the path need not exist
+    assert_error(invoke("events", "--db", str(tmp_path / "x.duckdb"), option, value), message)
+
+
+def test_version() -> None:
+    from dateline import __version__
+
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"dateline {__version__}\n"
+
+
 def test_a_store_command_with_an_unknown_format(tmp_path: Path) -> None:
     result = invoke("events", "--db", str(tmp_path / "empty.duckdb"), "--format", "xml")
     assert_error(result, "unknown --format 'xml'; use table, json or csv")
 
 
 def test_a_store_command_on_an_empty_database(tmp_path: Path) -> None:
+    from dateline.store import open_store
+
+    open_store(str(tmp_path / "empty.duckdb")).close()
     result = invoke("events", "--db", str(tmp_path / "empty.duckdb"))
     assert result.exit_code == 0, result.output
     assert result.stdout == "(no rows)\n"

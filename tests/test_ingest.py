@@ -46,12 +46,23 @@ def test_broken_files_are_listed_and_the_good_ones_stored(tmp_path: Path) -> Non
     write_articles(folder, 3)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text \x00\xff")
-    (folder / "latin1.txt").write_bytes("Le ministre a dit: très bien.".encode("latin-1"))
+    (folder / "undecodable.txt").write_bytes(bytes(range(128, 256)) * 4)  # no encoding fits
+    (folder / "french.txt").write_bytes(
+        (
+            "Le ministre a dit lundi que les négociations avec les syndicats reprendraient "
+            "la semaine prochaine, après une longue grève des cheminots dans tout le pays."
+        ).encode("latin-1")  # a legacy encoding is read; the language is what is refused
+    )
     with open_store(str(tmp_path / "a.duckdb")) as store:
         summary = ingest([folder], store, pipeline=FakePipeline(), progress=False)
         assert summary.ingested == 3
         codes = {Path(origin).name: code for origin, code, _ in summary.skipped}
-        assert codes == {"empty.txt": "E002", "binary.txt": "E003", "latin1.txt": "E004"}
+        assert codes == {
+            "empty.txt": "E002",
+            "binary.txt": "E003",
+            "undecodable.txt": "E004",
+            "french.txt": "E014",
+        }
         stored = {Path(r["origin"]).name: r for r in store.skipped()}
         assert {name: r["code"] for name, r in stored.items()} == codes
         assert all(r["reason"] for r in stored.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import gzip
 import io
@@ -446,8 +447,11 @@ def read_error_code(path: Path, **kwargs: int) -> Code:
         ("nul.txt", b"Some text\x00\x01\x02 with NUL bytes", Code.BINARY),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + b"IHDR" * 10, Code.BINARY),
         ("doc.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", Code.BINARY),
-        ("latin1.txt", "Caf\xe9 owners protested.".encode("latin-1"), Code.UNDECODABLE),
-        ("utf16.txt", "Talks resumed.".encode("utf-16"), Code.UNDECODABLE),
+        (
+            "bad-utf16.txt",
+            codecs.BOM_UTF16_LE + "Talks resumed.".encode("utf-16-le")[:-1] + b"\x00\xd8",
+            Code.UNDECODABLE,
+        ),
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(32), Code.UNKNOWN_FORMAT),
         ("noext", b"\x7fELF\x02\x01\x01" + bytes(32), Code.BINARY),
     ],
@@ -456,6 +460,20 @@ def test_bad_input_codes(tmp_path: Path, name: str, content: bytes, code: Code) 
     path = tmp_path / name
     path.write_bytes(content)
     assert read_error_code(path) is code
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("latin1.txt", "Caf\xe9 owners protested.".encode("latin-1")),
+        ("cp1252.txt", "Caf\xe9 owners protested \u2013 loudly.".encode("cp1252")),
+        ("utf16.txt", "Caf\xe9 owners protested.".encode("utf-16")),
+    ],
+)
+def test_legacy_encodings_and_utf16_are_decoded(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert read_article(path).text.startswith("Caf\xe9 owners protested")
 
 
 def test_missing_path_is_e001(tmp_path: Path) -> None:

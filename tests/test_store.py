@@ -254,7 +254,8 @@ def test_cli_events_formats(filled_db: str) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].split() == [
-        "day", "type", "who", "where", "figures", "source", "evidence",
+        "day", "type", "modality", "conf", "who", "where", "figures", "reported", "by",
+        "source", "evidence",
     ]  # fmt: skip
     assert "at least 12 killed" in result.output
     assert "Russia (RUS) -> Ukraine (UKR)" in result.output
@@ -275,7 +276,12 @@ def test_cli_quotes_actors_and_errors(filled_db: str, tmp_path: Path) -> None:
     assert "YYYY-MM-DD" in result.output
     result = runner.invoke(_app(), ["events", "--db", str(tmp_path / "nowhere" / "x.duckdb")])
     assert result.exit_code == 2
-    assert "E040" in result.output
+    assert "E041" in result.output  # a reading command does not create a database
+    result = runner.invoke(
+        _app(), ["ingest", str(tmp_path), "--db", str(tmp_path / "nowhere" / "x.duckdb")]
+    )
+    assert result.exit_code == 2
+    assert "E040" in result.output  # ingest creates one, but not in a missing folder
 
 
 def test_a_backend_registers_its_url_scheme(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# Control characters (C0, DEL, C1), line and paragraph separators and bidirectional overrides:
+# printed raw, they move the cursor, recolour or reorder a terminal (an article may hold any).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: Any) -> str:
+    """``text`` safe for a terminal: white space becomes a space, other control characters
+    their ``\\x..`` / ``\\u....`` escape."""
+    value = "" if text is None else str(text)
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in "\t\n\r\v\f\u2028\u2029":
+            return " "
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _UNPRINTABLE.sub(escape, value)
 
 
 def render_table(record: dict[str, Any]) -> str:
@@ -52,4 +71,4 @@ def render_table(record: dict[str, Any]) -> str:
             f"  {actor['id']:>4} {actor['name']:<30} {actor['country'] or '-':<4} "
             f"{actor['sector'] or '-':<4} {actor['kind']:<12} x{len(actor['mentions'])}"
         )
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)

@@ -17,16 +17,49 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import DatelineError
+from .checks import (
+    checked_confidence,
+    checked_country,
+    checked_limit,
+    checked_modality,
+    checked_type,
+    existing_database,
+)
+from .render import printable
 
 if TYPE_CHECKING:
-    from ..store.base import Store
+    from ..store.base import Filters, Store
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="DuckDB file or postgresql:// URL [default: ./dateline.duckdb]"),
+    typer.Option(
+        "--db",
+        help="DuckDB file or postgresql:// URL.",
+        show_default="./dateline.duckdb",
+    ),
 ]
 FormatOption = Annotated[str, typer.Option("--format", help="table, json or csv.")]
-LimitOption = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        help="At most this many rows (0: all).",
+        show_default="100 in a table, all in json and csv",
+    ),
+]
+#: rows a table shows when --limit is not given (json and csv give every row)
+TABLE_ROWS = 100
+ActorOption = Annotated[
+    str | None, typer.Option("--actor", help="Actor or recipient: a name or country code.")
+]
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--country", help="Country of an actor, recipient or the place (ISO alpha-3)."),
+]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
+ModeOption = Annotated[str | None, typer.Option("--mode", help="PLOVER mode, e.g. phone.")]
+PlaceOption = Annotated[str | None, typer.Option("--place", help="Words of the place name.")]
+TextOption = Annotated[str | None, typer.Option("--text", help="Words of the evidence sentence.")]
 SinceOption = Annotated[str | None, typer.Option("--since", help="From this day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this day (YYYY-MM-DD).")]
 
@@ -37,11 +70,13 @@ def _fail(message: str) -> None:
 
 
 @contextmanager
-def _opened(db: str | None) -> Iterator[Store]:
+def _opened(db: str | None, create: bool = False) -> Iterator[Store]:
+    """The store at ``db``; a reading command (``create=False``) refuses a DuckDB file that
+    does not exist rather than creating an empty one."""
     from ..store import open_store
 
     try:
-        store = open_store(db)
+        store = open_store(db if create else existing_database(db))
     except DatelineError as error:
         _fail(str(error))
         raise  # unreachable: _fail exits
@@ -54,7 +89,7 @@ def _opened(db: str | None) -> Iterator[Store]:
 
 
 def _short(text: Any, width: int) -> str:
-    value = " ".join(("" if text is None else str(text)).split())
+    value = " ".join(printable(text).split())
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
@@ -84,6 +119,36 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
+def _check_format(fmt: str) -> None:
+    if fmt not in ("table", "json", "csv"):
+        _fail(f"unknown --format {fmt!r}; use table, json or csv")
+
+
+def _limited(limit: int | None, fmt: str) -> int | None:
+    """The row limit: ``--limit`` checked; not given, 100 rows in a table, all in a file."""
+    try:
+        return checked_limit(limit, TABLE_ROWS if fmt == "table" else None)
+    except DatelineError as error:
+        _fail(str(error))
+        raise  # unreachable: _fail exits
+
+
+def _checked(check: Callable[[Any], Any], value: Any) -> Any:
+    try:
+        return check(value)
+    except DatelineError as error:
+        _fail(str(error))
+
+
+def _tell_cut(store: Store, what: str, filters: Filters, shown: int) -> None:
+    """On stderr, when --limit cut the rows: how many there are in all."""
+    if filters.limit is None or shown < filters.limit:
+        return
+    total = store.count(what, filters)
+    if total > shown:
+        typer.echo(f"showing {shown} of {total} {what}; --limit 0 shows all", err=True)
+
+
 def _print(
     rows: list[dict[str, Any]], fmt: str, table: Callable[[list[dict[str, Any]]], str]
 ) -> None:
@@ -91,10 +156,8 @@ def _print(
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         typer.echo(_csv(rows))
-    elif fmt == "table":
-        typer.echo(table(rows) if rows else "(no rows)")
     else:
-        _fail(f"unknown --format {fmt!r}; use table, json or csv")
+        typer.echo(table(rows) if rows else "(no rows)")
 
 
 def _parties(parts: list[dict[str, Any]]) -> str:
@@ -114,25 +177,64 @@ def _events_table(rows: list[dict[str, Any]]) -> str:
         rows,
         [
             ("day", lambda e: e["day"]),
-            (
-                "type",
-                lambda e: (
-                    e["type"] + ("" if e["modality"] == "asserted" else f" ({e['modality']})")
-                ),
-            ),
+            ("type", lambda e: e["type"]),
+            ("modality", lambda e: e["modality"]),
+            ("conf", lambda e: "" if e["confidence"] is None else f"{e['confidence']:.2f}"),
             ("who", lambda e: _parties(e["actors"]) + " -> " + _parties(e["recipients"])),
             ("where", lambda e: e["place_name"]),
             ("figures", _figures),
+            ("reported by", lambda e: e["reported_by"]),
             ("source", lambda e: e["site"] or e["url"]),
             ("evidence", lambda e: e["evidence"]),
         ],
     )
 
 
+def _event_filters(
+    *,
+    actor: str | None,
+    country: str | None,
+    type: str | None,
+    mode: str | None,
+    since: str | None,
+    until: str | None,
+    place: str | None,
+    text: str | None,
+    modality: str | None = None,
+    min_confidence: float | None = None,
+    limit: int | None = None,
+) -> Filters:
+    """The filters of ``events`` and ``export``, each value checked (E051 with the fix)."""
+    from ..store.base import Filters
+
+    return Filters(
+        actor=actor,
+        country=_checked(checked_country, country),
+        type=_checked(checked_type, type),
+        mode=mode,
+        since=since,
+        until=until,
+        place=place,
+        text=text,
+        modality=modality,
+        min_confidence=_checked(checked_confidence, min_confidence),
+        limit=limit,
+    )
+
+
+def _examples(*lines: str) -> str:
+    return "Examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def register(app: typer.Typer) -> None:
     """Add the store's commands to ``app``."""
 
-    @app.command()
+    @app.command(
+        epilog=_examples(
+            "dateline ingest articles/ --db news.duckdb",
+            "dateline ingest crawl.warc.gz feed.xml --db postgresql://localhost/news",
+        )
+    )
     def ingest(
         paths: Annotated[list[Path], typer.Argument(help="Files, folders, feeds, JSONL or WARC.")],
         db: DbOption = None,
@@ -143,7 +245,7 @@ def register(app: typer.Typer) -> None:
         """Extract articles and store them; articles already stored are skipped."""
         from ..ingest import ingest as run_ingest
 
-        with _opened(db) as store:
+        with _opened(db, create=True) as store:
             summary = run_ingest(
                 [str(p) for p in paths],
                 store,
@@ -155,31 +257,29 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"skipped {origin}: [{code}] {reason}", err=True)
             typer.echo(str(summary))
 
-    @app.command()
+    @app.command(
+        epilog=_examples(
+            "dateline events --db news.duckdb",
+            "dateline events --country RUS --type ASSAULT --since 2023-08-01",
+            "dateline events --actor Japan --format json --limit 10",
+        )
+    )
     def events(
         db: DbOption = None,
-        actor: Annotated[
-            str | None, typer.Option(help="Actor or recipient: a name or country code.")
-        ] = None,
-        country: Annotated[
-            str | None,
-            typer.Option(help="Country of an actor, recipient or the place (ISO alpha-3)."),
-        ] = None,
-        type: Annotated[
-            str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")
-        ] = None,
-        mode: Annotated[str | None, typer.Option(help="PLOVER mode, e.g. phone.")] = None,
+        actor: ActorOption = None,
+        country: CountryOption = None,
+        type: TypeOption = None,
+        mode: ModeOption = None,
         since: SinceOption = None,
         until: UntilOption = None,
-        place: Annotated[str | None, typer.Option(help="Words of the place name.")] = None,
-        text: Annotated[str | None, typer.Option(help="Words of the evidence sentence.")] = None,
+        place: PlaceOption = None,
+        text: TextOption = None,
         fmt: FormatOption = "table",
-        limit: LimitOption = 100,
+        limit: LimitOption = None,
     ) -> None:
         """List stored events with their evidence and source."""
-        from ..store.base import Filters
-
-        filters = Filters(
+        _check_format(fmt)
+        filters = _event_filters(
             actor=actor,
             country=country,
             type=type,
@@ -188,12 +288,19 @@ def register(app: typer.Typer) -> None:
             until=until,
             place=place,
             text=text,
-            limit=limit or None,
+            limit=_limited(limit, fmt),
         )
         with _opened(db) as store:
-            _print(store.events(filters), fmt, _events_table)
+            rows = store.events(filters)
+            _print(rows, fmt, _events_table)
+            _tell_cut(store, "events", filters, len(rows))
 
-    @app.command()
+    @app.command(
+        epilog=_examples(
+            "dateline quotes --db news.duckdb",
+            "dateline quotes --speaker ministry --text attack --format json",
+        )
+    )
     def quotes(
         db: DbOption = None,
         speaker: Annotated[str | None, typer.Option(help="Words of the speaker's name.")] = None,
@@ -201,15 +308,19 @@ def register(app: typer.Typer) -> None:
         since: SinceOption = None,
         until: UntilOption = None,
         fmt: FormatOption = "table",
-        limit: LimitOption = 100,
+        limit: LimitOption = None,
     ) -> None:
         """List stored quotes: who said what, when, and where it was reported."""
         from ..store.base import Filters
 
-        filters = Filters(speaker=speaker, text=text, since=since, until=until, limit=limit or None)
+        _check_format(fmt)
+        filters = Filters(
+            speaker=speaker, text=text, since=since, until=until, limit=_limited(limit, fmt)
+        )
         with _opened(db) as store:
+            rows = store.quotes(filters)
             _print(
-                store.quotes(filters),
+                rows,
                 fmt,
                 lambda rows: _table(
                     rows,
@@ -222,22 +333,32 @@ def register(app: typer.Typer) -> None:
                     ],
                 ),
             )
+            _tell_cut(store, "quotes", filters, len(rows))
 
-    @app.command()
+    @app.command(
+        epilog=_examples(
+            "dateline actors --db news.duckdb",
+            "dateline actors --country UKR --sector GOV --format csv",
+        )
+    )
     def actors(
         db: DbOption = None,
         country: Annotated[str | None, typer.Option(help="ISO alpha-3 code, or IGO.")] = None,
         sector: Annotated[str | None, typer.Option(help="GOV, MIL, REB, OPP, MED, ...")] = None,
         fmt: FormatOption = "table",
-        limit: LimitOption = 100,
+        limit: LimitOption = None,
     ) -> None:
         """List actors across stored articles, most often named first."""
         from ..store.base import Filters
 
-        filters = Filters(country=country, sector=sector, limit=limit or None)
+        _check_format(fmt)
+        filters = Filters(
+            country=_checked(checked_country, country), sector=sector, limit=_limited(limit, fmt)
+        )
         with _opened(db) as store:
+            rows = store.actors(filters)
             _print(
-                store.actors(filters),
+                rows,
                 fmt,
                 lambda rows: _table(
                     rows,
@@ -252,21 +373,63 @@ def register(app: typer.Typer) -> None:
                     ],
                 ),
             )
+            _tell_cut(store, "actors", filters, len(rows))
 
-    @app.command("export")
+    @app.command(
+        "export",
+        epilog=_examples(
+            "dateline export --db news.duckdb --format csv --out events.csv",
+            "dateline export --format gdelt --out ukraine.tsv --country UKR",
+            "dateline export --format parquet --out all.parquet --modality all",
+        ),
+    )
     def export_command(
         fmt: Annotated[str, typer.Option("--format", help="csv, parquet, jsonl or gdelt.")],
         out: Annotated[Path, typer.Option("--out", help="File to write.")],
         db: DbOption = None,
+        actor: ActorOption = None,
+        country: CountryOption = None,
+        type: TypeOption = None,
+        mode: ModeOption = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        place: PlaceOption = None,
+        text: TextOption = None,
+        modality: Annotated[
+            str,
+            typer.Option(
+                "--modality",
+                help="asserted, negated, intended, hypothetical, generic, or all.",
+            ),
+        ] = "asserted",
+        min_confidence: Annotated[
+            float | None,
+            typer.Option("--min-confidence", help="Only events at least this confident (0-1)."),
+        ] = None,
     ) -> None:
-        """Write all stored events to a file, each row with its evidence and source URL."""
+        """Write stored events to a file, each row with its evidence and source URL.
+
+        Only asserted events unless --modality says otherwise; filters as for events."""
         from ..export import export
 
+        filters = _event_filters(
+            actor=actor,
+            country=country,
+            type=type,
+            mode=mode,
+            since=since,
+            until=until,
+            place=place,
+            text=text,
+            modality=_checked(checked_modality, modality),
+            min_confidence=min_confidence,
+        )
         with _opened(db) as store:
-            count = export(store, fmt, out)
-            typer.echo(f"wrote {count} event(s) to {out}")
+            count = export(store, fmt, out, filters)
+            kept = "every modality" if filters.modality is None else f"modality {filters.modality}"
+            typer.echo(f"wrote {count} event(s) to {out} ({kept})")
 
-    @app.command()
+    @app.command(epilog=_examples("dateline fuse --db news.duckdb"))
     def fuse(db: DbOption = None) -> None:
         """Merge reports of the same event across articles into clusters."""
         from ..fusion import fuse as run_fuse

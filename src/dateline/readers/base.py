@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,20 +67,59 @@ def binary_kind(data: bytes) -> str | None:
     if data[4:8] == b"ftyp":
         return "an MP4/QuickTime media file"
     if data.startswith(_UTF16_32_BOMS):
-        return None  # text in UTF-16/32: not binary, but decode_utf8 rejects it
+        return None  # text in UTF-16/32: not binary, decode_text reads it
     if b"\x00" in data[:8192]:
         return "binary data (it contains NUL bytes)"
     return None
 
 
-def read_limited(path: Path, max_bytes: int) -> bytes:
-    """The bytes of ``path``, after checking with ``stat`` that it exists and is not too big."""
+def missing(path: Path) -> ReadError:
+    """E001 for ``path``, naming a symbolic link whose target is gone as such."""
+    if path.is_symlink():
+        return ReadError(
+            Code.NOT_FOUND,
+            f"{path} is a symbolic link to {os.readlink(path)}, which does not exist",
+            str(path),
+        )
+    return ReadError(Code.NOT_FOUND, f"{path} does not exist; check the path", str(path))
+
+
+def unreadable(path: Path, error: OSError) -> ReadError:
+    """E012 for a path that exists but cannot be read."""
+    reason = error.strerror or str(error)
+    return ReadError(
+        Code.UNREADABLE, f"{path} cannot be read ({reason}); check its permissions", str(path)
+    )
+
+
+def regular_size(path: Path) -> int:
+    """The size of ``path`` after checking that it is a regular file one can open.
+
+    Raises ReadError: E001 (missing or a broken link), E012 (cannot be read), E010 (a
+    folder), E013 (a named pipe, socket or device: reading it twice, once to guess its format
+    and once to read it, would hang, so such inputs go through standard input instead)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
+        raise missing(path) from None
+    except OSError as error:
+        raise unreadable(path, error) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError(Code.UNKNOWN_FORMAT, f"{path} is a directory, not a file", str(path))
+    if not stat.S_ISREG(info.st_mode):
         raise ReadError(
-            Code.NOT_FOUND, f"{path} does not exist; check the path", str(path)
-        ) from None
+            Code.NOT_A_FILE,
+            f"{path} is a named pipe, socket or device, not a regular file; "
+            f"pipe it in instead: `dateline extract - < {path}`",
+            str(path),
+        )
+    return info.st_size
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, after checking with ``stat`` that it is a regular file that is
+    not too big."""
+    size = regular_size(path)
     if size > max_bytes:
         raise ReadError(
             Code.TOO_LARGE,
@@ -90,12 +131,10 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
         raise ReadError(Code.EMPTY, f"{path} is empty", str(path))
     try:
         return path.read_bytes()
-    except IsADirectoryError:
-        raise ReadError(
-            Code.UNKNOWN_FORMAT, f"{path} is a directory, not a file", str(path)
-        ) from None
+    except FileNotFoundError:
+        raise missing(path) from None
     except OSError as error:
-        raise ReadError(Code.NOT_FOUND, f"{path} cannot be read: {error}", str(path)) from None
+        raise unreadable(path, error) from None
 
 
 def check_binary(data: bytes, origin: str) -> None:
@@ -104,22 +143,49 @@ def check_binary(data: bytes, origin: str) -> None:
         raise ReadError(Code.BINARY, f"{origin} is {kind}, not text", origin)
 
 
-def decode_utf8(data: bytes, origin: str) -> str:
-    """``data`` as UTF-8 (a UTF-8 byte-order mark is dropped), newlines normalised to ``\\n``."""
-    if data.startswith(_UTF16_32_BOMS):
-        raise ReadError(
-            Code.UNDECODABLE, f"{origin} is UTF-16 or UTF-32 text; re-save it as UTF-8", origin
-        )
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """``data`` as text, newlines normalised to ``\\n``: UTF-8 (a byte-order mark dropped),
+    UTF-16/32 with a byte-order mark, else the legacy encoding (Latin-1, Windows-1252, ...)
+    charset-normalizer finds. Raises ReadError E004 when nothing decodes it."""
+    for bom, encoding in _BOM_CODECS:
+        if data.startswith(bom):
+            try:
+                return normalise_newlines(data.decode(encoding))
+            except UnicodeDecodeError as error:
+                raise ReadError(
+                    Code.UNDECODABLE,
+                    f"{origin} starts with a {encoding.upper()} byte-order mark but is not "
+                    f"valid {encoding.upper()} (bad bytes at offset {error.start}); "
+                    "re-save it as UTF-8",
+                    origin,
+                ) from None
     try:
-        text = data.decode("utf-8-sig")
+        return normalise_newlines(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
+        first_bad = error.start
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
         raise ReadError(
             Code.UNDECODABLE,
-            f"{origin} is not valid UTF-8 (first bad byte at offset {error.start}); "
-            "convert it to UTF-8, e.g. with `iconv -f latin1 -t utf-8`",
+            f"{origin} is not valid UTF-8 (first bad byte at offset {first_bad}) and no other "
+            "encoding fits it; convert it to UTF-8, e.g. with `iconv -f latin1 -t utf-8`",
             origin,
-        ) from None
-    return normalise_newlines(text)
+        )
+    return normalise_newlines(str(best))
+
+
+#: the name other modules import; it decodes more than UTF-8 now (see decode_text)
+decode_utf8 = decode_text
 
 
 def normalise_newlines(text: str) -> str:

@@ -49,6 +49,10 @@ class Filters:
     speaker: str | None = None
     sector: str | None = None
     article: str | None = None
+    #: an event's modality (asserted, negated, intended, hypothetical, generic)
+    modality: str | None = None
+    #: events whose confidence is at least this (0 to 1)
+    min_confidence: float | None = None
     limit: int | None = None
 
     @classmethod
@@ -99,6 +103,10 @@ def _filter_params(name: str, value: Any) -> list[Any]:
         return [_like(value), _like(value)]
     if name == "article":
         return [value]
+    if name == "modality":
+        return [str(value).lower()]
+    if name == "min_confidence":
+        return [float(value)]
     return [_like(value)]
 
 
@@ -114,7 +122,19 @@ def _where(filters: Filters, fragments: dict[str, str]) -> tuple[str, list[Any]]
         if len(values) == 1:
             values = values * fragment.count("?")  # the same value in each place
         params.extend(values)
-    for name in ("speaker", "sector", "actor", "text", "place", "mode", "type", "since", "until"):
+    for name in (
+        "speaker",
+        "sector",
+        "actor",
+        "text",
+        "place",
+        "mode",
+        "type",
+        "since",
+        "until",
+        "modality",
+        "min_confidence",
+    ):
         if getattr(filters, name) not in (None, "") and name not in fragments:
             raise DatelineError(
                 Code.BAD_SETTING, f"this query has no {name!r} filter; use one of {list(fragments)}"
@@ -373,6 +393,21 @@ class Store(ABC):
                     }
                 )
         return rows
+
+    def count(self, what: str, filters: Filters | dict[str, Any] | None = None) -> int:
+        """How many rows ``events``, ``quotes`` or ``actors`` would give without a limit."""
+        chosen = Filters.of(filters)
+        queries = {
+            "events": (sql.EVENT_IDS, sql.EVENT_FILTERS, ""),
+            "quotes": (sql.SELECT_QUOTES, sql.QUOTE_FILTERS, ""),
+            "actors": (sql.SELECT_ACTORS, sql.ACTOR_FILTERS, sql.ACTORS_GROUP_ONLY),
+        }
+        if what not in queries:
+            raise DatelineError(Code.BAD_SETTING, f"cannot count {what!r}; use {list(queries)}")
+        select, fragments, group = queries[what]
+        where, params = _where(chosen, fragments)
+        rows = self._query(f"SELECT COUNT(*) AS n FROM ({select}{where}{group}) counted", params)
+        return int(rows[0]["n"])
 
     def quotes(self, filters: Filters | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Quotes with their speaker, article URL and publication day."""

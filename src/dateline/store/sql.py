@@ -317,9 +317,8 @@ SELECT_ACTORS = """SELECT ac.name, ac.country, ac.sector, ac.kind,
     JOIN articles a ON a.id = ac.article_id
     LEFT JOIN (SELECT actor_id, COUNT(*) AS n FROM event_actors GROUP BY actor_id) ev
         ON ev.actor_id = ac.id"""
-ACTORS_GROUP = (
-    " GROUP BY ac.name, ac.country, ac.sector, ac.kind ORDER BY articles DESC, events DESC, ac.name"
-)
+ACTORS_GROUP_ONLY = " GROUP BY ac.name, ac.country, ac.sector, ac.kind"
+ACTORS_GROUP = ACTORS_GROUP_ONLY + " ORDER BY articles DESC, events DESC, ac.name"
 
 SELECT_CLUSTERS = """SELECT id, type, first_report, last_report, first_day, last_day,
     place_name, place_country, n_events, n_articles, n_sites, sources, quantities, conflicts
@@ -344,6 +343,8 @@ EVENT_FILTERS: dict[str, str] = {
     "country": """(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors ea
         JOIN actors ac ON ac.id = ea.actor_id WHERE ea.event_id = e.id AND ac.country = ?))""",
     "article": "e.article_id = ?",
+    "modality": "e.modality = ?",
+    "min_confidence": "e.confidence >= ?",
 }
 QUOTE_FILTERS: dict[str, str] = {
     "speaker": "(LOWER(sp.name)" + LIKE + " OR LOWER(q.speaker_text)" + LIKE + ")",
