@@ -194,7 +194,7 @@ def test_split_is_refused_where_a_task_has_none() -> None:
 
     result = CliRunner().invoke(app, ["eval", "--task", "quotes", "--split", "check", "."])
     assert result.exit_code == 2
-    assert "--split is not supported for --task quotes" in result.output
+    assert "task 'quotes' has no tune/check parts" in result.output
 
 
 def test_no_anchor_keeps_the_type() -> None:
