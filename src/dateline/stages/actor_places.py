@@ -10,11 +10,9 @@ country off the place the text puts them in: "police fired tear gas at demonstra
 Dhaka" is Bangladeshi police and Bangladeshi demonstrators (GUIDELINES.md: protesters,
 police, civilians and local groups belong to the country where the text places them).
 
-The country comes from, in order:
-
-1. a place named in the same sentence as one of the actor's mentions (the nearest);
-2. the article's place, when one country clearly dominates its places (its dateline, or most
-   of its place mentions).
+The country comes from a place named in the same sentence as one of the actor's mentions
+(the nearest one). The article's own place (its dateline, or the country most of its places
+lie in) is not used: on the tune reports it placed more groups wrongly than rightly.
 
 Only groups and unnamed people are placed this way: a named person, an organisation and a
 state keep what the actor stage found, and an actor with no mention in the text stays as it is.
@@ -22,7 +20,6 @@ state keep what the actor stage found, and an actor with no mention in the text 
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..document import Actor, Document, Place
@@ -34,12 +31,6 @@ if TYPE_CHECKING:
 PLACEABLE_KINDS = frozenset({"group"})
 #: mention kinds that show an unnamed person ("a local official", "the activist")
 DESCRIPTIVE_HOWS = frozenset({"description", "pronoun"})
-#: the share of place mentions one country needs to be the article's country
-DOMINANT_SHARE = 0.6
-#: ... and how many place mentions that takes at least
-DOMINANT_MIN = 2
-#: a place this close to the text's start is the dateline ("KHARTOUM, Sudan (AP) -")
-DATELINE_CHARS = 60
 
 
 class ActorPlaceStage:
@@ -56,12 +47,11 @@ class ActorPlaceStage:
         placed = [p for p in document.places if p.country and p.country != "IGO"]
         if not placed:
             return document
-        article_country = _article_country(placed)
         sentences = [(s.start_char, s.end_char) for s in document.doc.sents]
         for actor in document.actors:
             if actor.country or not _placeable(actor, document):
                 continue
-            country = _sentence_country(actor, placed, sentences) or article_country
+            country = _sentence_country(actor, placed, sentences)
             if country:
                 actor.country = country
         return document
@@ -99,17 +89,3 @@ def _sentence_country(
                 if best is None or distance < best[0]:
                     best = (distance, place.country)
     return best[1] if best else None
-
-
-def _article_country(places: list[Place]) -> str | None:
-    first = places[0]
-    if first.span[0] < DATELINE_CHARS and first.country:
-        return first.country
-    counts = Counter(p.country for p in places if p.country)
-    if not counts:
-        return None
-    country, count = counts.most_common(1)[0]
-    total = sum(counts.values())
-    if count >= DOMINANT_MIN and count / total >= DOMINANT_SHARE:
-        return country
-    return None
