@@ -156,3 +156,21 @@ def test_every_weekday_resolves_to_the_article_week(record: dict[str, Any]) -> N
 def test_today_in_a_quote_is_the_day_it_was_said(record: dict[str, Any]) -> None:
     (today,) = [d for d in record["dates"] if d["text"].lower() == "today"]
     assert today["value"] == "2025-07-03"
+
+
+def test_one_strike_told_twice_is_one_event_with_its_place_and_figure(
+    record: dict[str, Any],
+) -> None:
+    countries = {a["id"]: a["country"] for a in record["actors"]}
+    strikes = [
+        e
+        for e in record["events"]
+        if e["type"] == "ASSAULT"
+        and {countries[i] for i in e["actor"]} == {"RUS"}
+        and {countries[i] for i in e["recipient"]} == {"UKR"}
+    ]
+    assert len(strikes) == 1, strikes
+    (strike,) = strikes
+    assert strike["place"]["name"] == "Kyiv" and strike["date"]["value"]
+    assert [q["value"] for q in strike["quantities"]] == [550.0]
+    assert strike["evidence"]["more"]

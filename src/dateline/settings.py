@@ -26,6 +26,12 @@ SETTINGS: tuple[Setting, ...] = (
         0.5,
         "events below this confidence are not reported (calibrated on the development reports)",
     ),
+    Setting(
+        "propose_above",
+        0.9,
+        "the learned sentence-type model adds an event to a sentence the rules coded nothing in "
+        "when its best type is at least this likely (above 1: never; chosen on the tune reports)",
+    ),
     Setting("fusion_window_days", 3, "events further apart than this are never fused"),
 )
 

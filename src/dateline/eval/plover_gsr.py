@@ -205,16 +205,26 @@ def _metrics(c: Mapping[str, int]) -> dict[str, Any]:
     }
 
 
-def sentence_pipeline() -> Any:
+#: a sentence coder keeps the learned model's type beside the rules' when it is at least this
+#: likely (chosen on the tune sentences of PLV and GSR: scripts/tune_event_proposals.py)
+SENTENCE_PROPOSE_ABOVE = 0.5
+
+
+def sentence_pipeline(propose_above: float = SENTENCE_PROPOSE_ABOVE) -> Any:
     """The default pipeline for sentence-level typing tasks (GSR, PLV): every event candidate
     counts, even one whose actor has no known country or whose confidence is below the
-    article-level floor."""
+    article-level floor, and the learned sentence-type model adds its own reading."""
     from ..pipeline import Pipeline
     from ..stages import default_stages
     from ..stages.events import EventStage
 
     stages = [
-        EventStage(min_confidence=0.0, require_actor_country=False)
+        EventStage(
+            min_confidence=0.0,
+            require_actor_country=False,
+            propose_above=propose_above,
+            propose_beside_rules=True,
+        )
         if stage.name == "events"
         else stage
         for stage in default_stages()

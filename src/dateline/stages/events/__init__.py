@@ -41,7 +41,7 @@ from .recipients import clean_sides
 from .tables import EventTables, load_event_tables
 
 if TYPE_CHECKING:
-    from ...document import Document
+    from ...document import Document, Event
     from ...knowledge import Knowledge
 
 __all__ = ["EventStage"]
@@ -57,8 +57,15 @@ class EventStage:
         min_confidence: float | None = None,
         require_actor_country: bool = True,
         calibrate: bool = True,
+        propose_above: float | None = None,
+        propose_beside_rules: bool = False,
     ) -> None:
         self.require_actor_country = require_actor_country
+        # the learned sentence-type model adds an event where its best type is at least this
+        # likely and the rules found none (of any type, or of that type with
+        # propose_beside_rules); above 1 it never does (dateline.learned.refine)
+        self.propose_above = propose_above
+        self.propose_beside_rules = propose_beside_rules
         self.calibrate = calibrate
         self.calibration: list[tuple[float, float]] = []
         from ...settings import DEFAULTS
@@ -69,6 +76,8 @@ class EventStage:
         self.min_confidence = (
             DEFAULTS["min_confidence"] if min_confidence is None else min_confidence
         )
+        if self.propose_above is None:
+            self.propose_above = float(DEFAULTS["propose_above"])
 
     def initialize(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -97,7 +106,32 @@ class EventStage:
         for candidate in kept:
             attach(ctx, candidate)
         document.events = merge(ctx, kept)
+        document.events += self._proposed(ctx, document)
         return document
+
+    def _proposed(self, ctx: Context, document: Document) -> list[Event]:
+        """Events the learned sentence-type model adds where the rules found none (see
+        :func:`dateline.learned.refine.propose_events`), held to the stage's own filters."""
+        if self.propose_above is None or self.propose_above > 1.0:
+            return []
+        from dataclasses import replace
+
+        from ...learned.refine import ShippedModels, Thresholds, propose_events
+
+        thresholds = Thresholds(
+            drop_below=0.0,
+            propose_above=self.propose_above,
+            propose_beside_rules=self.propose_beside_rules,
+        )
+        probs = ShippedModels().sentence_probabilities(document)
+        proposed = [
+            event
+            for event in propose_events(document, probs, thresholds)
+            if event.confidence >= self.min_confidence
+            and (ctx.countries(event.actor) or not self.require_actor_country)
+        ]
+        first = len(document.events) + 1
+        return [replace(e, id=f"e{first + n}") for n, e in enumerate(proposed)]
 
     def _keep(self, ctx: Context, c: Candidate) -> bool:
         return (

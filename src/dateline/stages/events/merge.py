@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...document import Event
+from ...document import Event, Place
 from .attach import STATEMENTS
 from .helpers import days_apart, token_span, unique
 from .recipients import RECIPROCAL
@@ -63,7 +63,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Event]:
         twin.actor = unique(twin.actor + candidate.actor)
         twin.recipient = unique(twin.recipient + candidate.recipient)
         twin.date = twin.date or candidate.date
-        twin.place = twin.place or candidate.place
+        twin.place = _more_specific(twin.place, candidate.place)
         twin.quantities = twin.quantities or candidate.quantities
         twin.mode = unique(twin.mode + candidate.mode)
         twin.confidence = min(0.99, max(twin.confidence, candidate.confidence) + 0.05)
@@ -111,7 +111,7 @@ def _same_event(ctx: Context, a: Candidate, b: Candidate) -> bool:
         and (a.type == "ASSAULT" or days_apart(a.date.value, b.date.value) > 1)
     ):
         return False
-    if a.place and b.place and a.place.name != b.place.name:
+    if a.place and b.place and not _same_place(a.place, b.place):
         return False
     same_sentence = a.token.sent.start == b.token.sent.start
     if a.type in STATEMENTS or a.type in ("REQUEST", "REJECT"):
@@ -126,3 +126,30 @@ def _same_event(ctx: Context, a: Candidate, b: Candidate) -> bool:
         anaphoric = any(c.lower_ in ("the", "this", "that") for c in b.token.children)
         return anaphoric or bool(a.place and b.place)
     return True
+
+
+def _is_country(place: Place) -> bool:
+    """Whether the place is a whole country (its GeoNames id is the country's)."""
+    if place.geonames_id is None or not place.country:
+        return False
+    from ...knowledge.gazetteer import Gazetteer
+
+    entry = Gazetteer.load().by_id(place.geonames_id)
+    return entry is not None and entry.feature == "country"
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    """The same place, or a place and the country it lies in ("Kyiv" and "Ukraine")."""
+    if a.name == b.name:
+        return True
+    if not a.country or a.country != b.country:
+        return False
+    return _is_country(a) != _is_country(b)
+
+
+def _more_specific(a: Place | None, b: Place | None) -> Place | None:
+    """Of two readings of one event's place, the one inside the other (the city, not its
+    country)."""
+    if a is None or b is None:
+        return a or b
+    return b if _is_country(a) and not _is_country(b) else a
