@@ -285,7 +285,7 @@ def test_post_size_limit(tmp_path: Path) -> None:
         ("", "text/plain", "E002"),
         ("   \n\n  ", "text/plain", "E002"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "text/plain", "E003"),
-        (b"caf\xe9 \xff\xfe", "text/plain", "E004"),
+        (b"\xff\xfeT\x00a\x00\x00", "text/plain", "E004"),
         ("<html><body><div></div><script>var a = 1;</script></body></html>", "text/html", "E006"),
         ('{"text": "x"}', "application/json", "E070"),
     ],
