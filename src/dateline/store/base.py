@@ -364,35 +364,7 @@ class Store(ABC):
         else:
             picked = sql.EVENT_IDS + where + sql.EVENTS_ORDER + _limit(chosen, params)
             statement = sql.SELECT_PICKED_EVENTS.format(picked=picked) + sql.EVENTS_ORDER
-        rows = [_plain(row) for row in self._query(statement, params)]
-        by_id: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            row["mode"] = json.loads(row["mode"] or "[]")
-            row["context"] = json.loads(row["context"] or "[]")
-            row["more_evidence"] = json.loads(row["more_evidence"] or "[]")
-            row["actors"], row["recipients"], row["quantities"] = [], [], []
-            by_id[row["id"]] = row
-        ids = list(by_id)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            for part in self._query(sql.SELECT_EVENT_ACTORS.format(marks=marks), chunk):
-                key = "actors" if part["role"] == "actor" else "recipients"
-                by_id[part["event_id"]][key].append(
-                    {k: part[k] for k in ("id", "name", "country", "sector", "kind")}
-                )
-            for part in self._query(sql.SELECT_QUANTITIES.format(marks=marks), chunk):
-                by_id[part["event_id"]]["quantities"].append(
-                    {
-                        "value": part["value"],
-                        "qualifier": part["qualifier"],
-                        "unit": part["unit"],
-                        "kind": part["kind"],
-                        "text": part["text"],
-                        "span": [part["start_char"], part["end_char"]],
-                    }
-                )
-        return rows
+        return self._event_parts(self._query(statement, params))
 
     def count(self, what: str, filters: Filters | dict[str, Any] | None = None) -> int:
         """How many rows ``events``, ``quotes`` or ``actors`` would give without a limit."""
