@@ -33,11 +33,21 @@ def model():
 
 
 def test_nothing_loads_at_import():
-    import dateline.learned.refine  # noqa: F401
-    from dateline.learned import reportable, sentence_types
+    """In a fresh interpreter: other tests of the session may have loaded the models."""
+    import subprocess
+    import sys
 
-    assert sentence_types.load_sentence_model.cache_info().currsize == 0
-    assert reportable.load_reportable_model.cache_info().currsize == 0
+    code = (
+        "import dateline.learned.refine\n"
+        "from dateline.learned import reportable, sentence_types\n"
+        "assert sentence_types.load_sentence_model.cache_info().currsize == 0\n"
+        "assert reportable.load_reportable_model.cache_info().currsize == 0\n"
+        "assert 'sklearn' not in sys.modules and 'skops' not in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys\n" + code], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_model_files_ship_in_the_package_and_are_small():
