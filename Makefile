@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-fast lint format bench bench-store eval clean
+.PHONY: help install demo test test-fast lint format bench bench-long bench-store eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -42,8 +42,11 @@ format: install ## rewrite the code with ruff's formatter and fixes
 eval: install ## score the development reports (seed + reports) against their gold
 	$(BIN)/dateline eval ../shared/eval/seed ../shared/eval/reports/*
 
-bench: install ## speed and memory benchmarks (see bench/README.md)
+bench: install ## speed, memory, engines and length curve; writes BENCHMARKS.md (< 10 min)
 	$(BIN)/python bench/run.py
+
+bench-long: install ## the same, timing articles up to 1 MB (much longer)
+	$(BIN)/python bench/run.py --long --budget 3600
 
 bench-store: install ## query times of the store on a million synthetic events (bench/README.md)
 	$(BIN)/python bench/store_bench.py --events 1000000
