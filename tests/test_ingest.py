@@ -108,8 +108,8 @@ def test_cli_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """dateline (test)"""
 
     register(app)
-    db = str(tmp_path / "cli.duckdb")
-    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in"), "--db", db, "--quiet"])
+    cli_db = str(tmp_path / "cli.duckdb")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in"), "--db", cli_db, "--quiet"])
     assert result.exit_code == 0, result.output
     assert "3 article(s) stored, 0 already there, 1 skipped" in result.output
     assert "[E002]" in result.output
@@ -212,8 +212,8 @@ def test_two_ingests_of_one_folder_at_once_on_postgres(postgres_db: str, tmp_pat
         assert shared.counts()["articles"] == 24
 
 
-def _records(db: str) -> dict[str, object]:
-    with open_store(db) as opened:
+def _records(target: str) -> dict[str, object]:
+    with open_store(target) as opened:
         return {article_id: opened.record(article_id) for article_id in opened.article_ids()}
 
 

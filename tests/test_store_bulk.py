@@ -57,10 +57,10 @@ def test_a_broken_record_stores_none_of_its_batch(store: Store) -> None:  # noqa
 
 
 def _add_all(
-    db: str, n: int, rounds: int, barrier: multiprocessing.synchronize.Barrier, reverse: bool
+    target: str, n: int, rounds: int, barrier: multiprocessing.synchronize.Barrier, reverse: bool
 ) -> int:
     """In a process of its own: wait for the other writer, then add the same records."""
-    with open_store(db) as opened:
+    with open_store(target) as opened:
         barrier.wait()
         stored = 0
         for round_ in range(rounds):
@@ -87,9 +87,9 @@ def test_two_concurrent_ingests_on_postgres_store_each_article_once(postgres_db:
     assert counts["articles"] == 50 and counts["actors"] == 100 and counts["events"] == 50
 
 
-def _open_and_close(db: str, barrier: multiprocessing.synchronize.Barrier) -> int:
+def _open_and_close(target: str, barrier: multiprocessing.synchronize.Barrier) -> int:
     barrier.wait()
-    with open_store(db) as opened:
+    with open_store(target) as opened:
         return opened.schema_version()
 
 

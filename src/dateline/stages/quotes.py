@@ -16,10 +16,12 @@ Quoted names and titles with no cue ("the ship “Moskva”") are not quotes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..document import Document, Quote, Span
+from ..spancover import SpanCover
 from .quoting.cues import (
     Cue,
     CueLexicon,
@@ -114,16 +116,17 @@ class QuoteStage:
     ) -> list[_Found]:
         text = document.text
         outers = [q.outer for q in quoted]
+        in_quotes = SpanCover(outers)
         sentences = SentenceIndex(doc)
         # a cue inside quotation marks is part of the quoted words, not an attribution
-        cues = [c for c in find_cues(doc, lexicon, self.objects) if not _inside(c.start, outers)]
+        cues = [c for c in find_cues(doc, lexicon, self.objects) if c.start not in in_quotes]
         for found_cue in cues:
-            if found_cue.subject is not None and _inside(found_cue.subject.idx, outers):
+            if found_cue.subject is not None and found_cue.subject.idx in in_quotes:
                 # the parser took a word of the quote for the speaker ("“These we keep,” he
                 # said"): the speaker is next to the cue, or unknown
                 token = found_cue.token
                 subject = apposed_subject(token) or inverted_subject(token)
-                if subject is not None and _inside(subject.idx, outers):
+                if subject is not None and subject.idx in in_quotes:
                     subject = None
                 found_cue.subject = subject
         by_token = {cue.token.i: cue for cue in cues}
@@ -144,7 +147,7 @@ class QuoteStage:
             if whole:  # X said: “…”: the quote is the clause
                 direct_cue.setdefault(whole[0], _as_saying(verb, cues))
                 continue
-            if _words_outside(text, verb.content, outers) <= 3:
+            if _words_outside(text, verb.content, in_quotes) <= 3:
                 continue  # "said he was “very disappointed”": the partial quote says it all
             indirect.append(_Found("indirect", verb.content, verb))
 
@@ -156,49 +159,50 @@ class QuoteStage:
                 items.append(item)
 
         para_spans = paragraphs(text)
+        by_start = _ByStart(cues)
+        mark_starts = sorted(o[0] for o in outers)
         cue: Cue | None
         for index, q in enumerate(quoted):
             direct = _is_direct(text, q)
             words = text[q.span[0] : q.span[1]]
             if direct:
-                cue = direct_cue.get(index) or self._direct_cue(text, q, quoted, cues)
+                cue = direct_cue.get(index) or self._direct_cue(text, q, mark_starts, by_start)
                 if cue is None and len(_WORD.findall(words)) < 4 and q.continues is None:
                     continue  # a quoted name or title standing alone ("“13th,” below")
                 items.append(_Found("direct", q.span, cue, q.paragraph))
                 continue
             cue = direct_cue.get(index) or _governing_cue(doc, q.span, by_token, allowed)
             if cue is None:
-                cue = _cue_in_sentence(sentences, q.span, cues, outers)
+                cue = _cue_in_sentence(sentences, q.span, by_start, in_quotes)
             if cue is None or (_is_title(words) and cue.kind != "label"):
                 continue  # quoted names and titles are quotes only when a cue names them
             items.append(_Found("partial", q.span, cue, q.paragraph))
-        self._attribute_bare(text, items, para_spans, cues, outers)
+        self._attribute_bare(text, items, para_spans, cues, in_quotes)
         return items
 
     def _direct_cue(
-        self, text: str, q: QuotedSpan, quoted: list[QuotedSpan], cues: list[Cue]
+        self, text: str, q: QuotedSpan, mark_starts: list[int], by_start: _ByStart
     ) -> Cue | None:
         """The cue right after the closing mark, else right before the opening one."""
         close, open_ = q.outer[1], q.outer[0]
-        marks = [other.outer for other in quoted if other is not q]
         after = [
             c
-            for c in cues
+            for c in by_start.between(close, close + _AFTER_WINDOW + 1)
             if c.kind in ("speech", "label")
-            and close <= c.start <= close + _AFTER_WINDOW
             and "\n" not in text[close : c.start]
-            and not any(close <= s < c.start for s, _ in marks)
+            and not _any_between(mark_starts, close, c.start)
             and not re.search(r"[.!?]\s", text[close : c.start])
         ]
         if after:
-            return _as_saying(min(after, key=lambda c: c.start), cues)
+            return _as_saying(min(after, key=lambda c: c.start), by_start.cues)
+        # a cue ending in [open_ - window, open_] starts at most its longest length earlier
         before = [
             c
-            for c in cues
+            for c in by_start.between(open_ - _BEFORE_WINDOW - by_start.longest, open_ + 1)
             if c.kind == "speech"
             and open_ - _BEFORE_WINDOW <= c.span[1] <= open_
             and "\n" not in text[c.span[1] : open_]
-            and not any(c.span[1] <= s < open_ for s, _ in marks)
+            and not _any_between(mark_starts, c.span[1], open_)
             and not re.search(r"[.!?]\s", text[c.span[1] : open_])
         ]
         if before:
@@ -211,20 +215,20 @@ class QuoteStage:
         items: list[_Found],
         para_spans: list[Span],
         cues: list[Cue],
-        outers: list[Span],
+        in_quotes: SpanCover,
     ) -> None:
         """A direct quote with no cue of its own takes the attribution of the quote before it
         in its paragraph, else the nearest cue of its paragraph (after it, then before it),
         else the cue that ends the paragraph before ("X said:"); a paragraph that is nothing
         but a quote continues the direct quote that ends the paragraph before it."""
         directs = sorted((f for f in items if f.kind == "direct"), key=lambda f: f.span)
-        free_cues = [
-            c
-            for c in cues
-            if c.kind == "speech"
-            and c.subject is not None
-            and not any(s <= c.start < e for s, e in outers)
-        ]
+        free_cues = _ByStart(
+            [
+                c
+                for c in cues
+                if c.kind == "speech" and c.subject is not None and c.start not in in_quotes
+            ]
+        )
         for number, item in enumerate(directs):
             if item.cue is not None:
                 continue
@@ -235,7 +239,7 @@ class QuoteStage:
             if earlier:
                 item.cue = earlier[-1].cue
                 continue
-            in_paragraph = [c for c in free_cues if p_start <= c.start < p_end]
+            in_paragraph = free_cues.between(p_start, p_end)
             following = [c for c in in_paragraph if c.start >= item.span[1]]
             preceding = [c for c in in_paragraph if c.start < item.span[0]]
             if following:
@@ -244,7 +248,7 @@ class QuoteStage:
                 item.cue = preceding[-1]
             elif item.paragraph > 0:
                 prev_start, prev_end = para_spans[item.paragraph - 1]
-                previous = [c for c in free_cues if prev_start <= c.start < prev_end]
+                previous = free_cues.between(prev_start, prev_end)
                 if previous and _ends_with_colon(text, previous[-1], prev_end):
                     item.cue = previous[-1]
                     continue
@@ -372,13 +376,9 @@ def _len(span: Span) -> int:
     return span[1] - span[0]
 
 
-def _words_outside(text: str, span: Span, containers: list[Span]) -> int:
+def _words_outside(text: str, span: Span, containers: SpanCover) -> int:
     """How many words of ``span`` lie outside every container."""
-    return sum(
-        1
-        for m in _WORD.finditer(text, span[0], span[1])
-        if not any(s <= m.start() < e for s, e in containers)
-    )
+    return sum(1 for m in _WORD.finditer(text, span[0], span[1]) if m.start() not in containers)
 
 
 def _is_title(words: str) -> bool:
@@ -416,8 +416,23 @@ def _as_saying(cue: Cue, cues: list[Cue]) -> Cue:
     return inner[0] if inner else cue
 
 
-def _inside(offset: int, spans: list[Span]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+def _any_between(starts: list[int], low: int, high: int) -> bool:
+    """Some of the sorted ``starts`` lies in ``[low, high)``."""
+    return bisect_left(starts, low) < bisect_left(starts, high)
+
+
+class _ByStart:
+    """Cues in text order, to take those that start in a stretch by bisection (a scan of
+    every cue per quote grew with the square of the article's length)."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.cues = sorted(cues, key=lambda c: c.start)
+        self.starts = [c.start for c in self.cues]
+        self.longest = max((c.span[1] - c.span[0] for c in self.cues), default=0)
+
+    def between(self, low: int, high: int) -> list[Cue]:
+        """The cues with ``low <= start < high``, in text order."""
+        return self.cues[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
 
 
 def _governing_cue(
@@ -440,7 +455,7 @@ def _governing_cue(
 
 
 def _cue_in_sentence(
-    sentences: SentenceIndex, span: Span, cues: list[Cue], outers: list[Span]
+    sentences: SentenceIndex, span: Span, by_start: _ByStart, in_quotes: SpanCover
 ) -> Cue | None:
     """A speech cue with a subject in the quoted words' sentence, outside any quote."""
     bounds = sentences.chars_at(span[0])
@@ -449,11 +464,8 @@ def _cue_in_sentence(
     s_start, s_end = bounds
     candidates = [
         c
-        for c in cues
-        if s_start <= c.start < s_end
-        and c.kind in ("speech", "label")
-        and c.subject is not None
-        and not _inside(c.start, outers)
+        for c in by_start.between(s_start, s_end)
+        if c.kind in ("speech", "label") and c.subject is not None and c.start not in in_quotes
     ]
     if not candidates:
         return None
