@@ -160,26 +160,42 @@ def step_extract2(manifest: dict[str, Any]) -> None:
 
 
 def step_ingest(manifest: dict[str, Any], engine: str, workers: int) -> None:
-    """A whole ``ingest`` as a user runs it, wall time from the start (model loads included)."""
+    """A whole ``ingest`` as a user runs it: wall time from the start (model loads included),
+    and the steady rate, from the first write to the last (one write per batch)."""
     from dateline.ingest import ingest
     from dateline.store import open_store
 
+    batch = max(1, min(32, len(manifest["files"]) // (2 * workers)))
+    writes: list[tuple[float, int]] = []
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         with open_store(os.path.join(folder, "i.duckdb")) as store:
+            add_records = store.add_records
+
+            def timed(items: Any) -> list[str]:
+                stored = add_records(items)
+                writes.append((time.perf_counter(), len(stored)))
+                return stored
+
+            store.add_records = timed  # type: ignore[method-assign]
             summary = ingest(
                 manifest["files"],
                 store,
                 engine=engine,
                 workers=workers,
-                batch_size=max(1, min(32, len(manifest["files"]) // (2 * workers))),
+                batch_size=batch,
+                commit_every=batch,
                 progress=False,
             )
         wall_s = time.perf_counter() - started
+    steady = None
+    if len(writes) >= 2:
+        steady = sum(n for _, n in writes[1:]) / (writes[-1][0] - writes[0][0])
     _emit(
         step=f"{engine}{workers}",
         stored=summary.ingested,
         wall_s=wall_s,
+        steady_rate=steady,
         peak_mb=_peak_mb(),
         children_peak_mb=_peak_mb(resource.RUSAGE_CHILDREN),
     )
