@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test test-fast lint format bench bench-store bench-serve screenshots eval clean
+.PHONY: help install demo test test-fast lint format bench bench-long bench-store bench-serve screenshots eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -48,12 +48,15 @@ screenshots: install ## redraw docs/screenshots/*.png with the browser tests (ne
 eval: install ## score the development reports (seed + reports) against their gold
 	$(BIN)/dateline eval ../shared/eval/seed ../shared/eval/reports/*
 
-bench: install ## speed and memory benchmarks, and a load test of `dateline serve` (bench/README.md)
+bench: install ## speed, memory, engines, length curve (writes BENCHMARKS.md) and a load test of `dateline serve`
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/serve_bench.py
 
 bench-serve: install ## latency of `dateline serve` under concurrent requests on loopback
 	$(BIN)/python bench/serve_bench.py
+
+bench-long: install ## the same, timing articles up to 1 MB (much longer)
+	$(BIN)/python bench/run.py --long --budget 3600
 
 bench-store: install ## query times of the store on a million synthetic events (bench/README.md)
 	$(BIN)/python bench/store_bench.py --events 1000000

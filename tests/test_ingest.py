@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from dateline.ingest import IngestSummary, ingest
 from dateline.store import open_store
 from helpers_store import FakePipeline, write_articles
+from test_store import db, postgres_db  # noqa: F401 - the parametrised store fixture
 
 TESTS = Path(__file__).resolve().parent
 SRC = TESTS.parent / "src"
@@ -118,8 +119,8 @@ def test_cli_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """dateline (test)"""
 
     register(app)
-    db = str(tmp_path / "cli.duckdb")
-    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in"), "--db", db, "--quiet"])
+    cli_db = str(tmp_path / "cli.duckdb")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in"), "--db", cli_db, "--quiet"])
     assert result.exit_code == 0, result.output
     assert "3 article(s) stored, 0 already there, 1 skipped" in result.output
     assert "[E002]" in result.output
@@ -148,14 +149,16 @@ def _run_cli(args: list[str], delay: float, progress: Path) -> subprocess.Popen[
     )
 
 
-def test_kill_9_during_ingest_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
+def test_kill_9_during_ingest_then_rerun_equals_a_clean_run(db: str, tmp_path: Path) -> None:  # noqa: F811
     folder = tmp_path / "in"
     write_articles(folder, 30)
     progress = tmp_path / "progress.txt"
-    crashed_db = str(tmp_path / "crashed.duckdb")
+    crashed_db = db
 
     process = _run_cli(
-        ["ingest", str(folder), "--db", crashed_db, "--batch-size", "4"], 0.15, progress
+        ["ingest", str(folder), "--db", crashed_db, "--batch-size", "4", "--commit-every", "4"],
+        0.15,
+        progress,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -190,3 +193,57 @@ def test_kill_9_during_ingest_then_rerun_equals_a_clean_run(tmp_path: Path) -> N
         assert sorted(map(strip, crashed.events()), key=key) == sorted(
             map(strip, fresh.events()), key=key
         )
+
+
+@pytest.mark.postgres
+def test_two_ingests_of_one_folder_at_once_on_postgres(postgres_db: str, tmp_path: Path) -> None:  # noqa: F811
+    folder = tmp_path / "in"
+    write_articles(folder, 24)
+    open_store(postgres_db).close()  # the schema first, so both start extracting at once
+    args = ["ingest", str(folder), "--db", postgres_db, "--quiet", "--batch-size", "2"]
+    first = _run_cli([*args, "--commit-every", "3"], 0.02, tmp_path / "p1")
+    second = _run_cli([*args, "--commit-every", "5"], 0.02, tmp_path / "p2")
+    outputs = [process.communicate(timeout=120) for process in (first, second)]
+    for process, (_, err) in zip((first, second), outputs, strict=True):
+        assert process.returncode == 0, err.decode()[-2000:]
+    stored = []
+    for out, _ in outputs:
+        line = out.decode().strip().splitlines()[-1]
+        stored.append(int(line.split(" article(s) stored")[0]))
+    assert sum(stored) == 24  # each article stored by one of the two, none twice
+    clean = str(tmp_path / "clean.duckdb")
+    assert (
+        _run_cli(["ingest", str(folder), "--db", clean, "--quiet"], 0.0, tmp_path / "p3").wait(
+            timeout=120
+        )
+        == 0
+    )
+    with open_store(postgres_db) as shared, open_store(clean) as fresh:
+        assert shared.counts() == fresh.counts()
+        assert shared.counts()["articles"] == 24
+
+
+def _records(target: str) -> dict[str, object]:
+    with open_store(target) as opened:
+        return {article_id: opened.record(article_id) for article_id in opened.article_ids()}
+
+
+def test_two_workers_store_the_records_of_one(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 9)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    summaries = {}
+    for workers in (1, 2):
+        with open_store(str(tmp_path / f"w{workers}.duckdb")) as store:
+            summaries[workers] = ingest(
+                [tmp_path / "in"],
+                store,
+                pipeline=FakePipeline(fail_on="round 4 "),
+                workers=workers,
+                batch_size=2,
+                commit_every=3,
+                progress=False,
+            )
+    one, two = summaries[1], summaries[2]
+    assert (one.ingested, one.duplicates) == (two.ingested, two.duplicates) == (8, 0)
+    assert sorted(one.skipped) == sorted(two.skipped) and len(one.skipped) == 2
+    assert _records(str(tmp_path / "w1.duckdb")) == _records(str(tmp_path / "w2.duckdb"))

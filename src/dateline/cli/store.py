@@ -238,13 +238,31 @@ def register(app: typer.Typer) -> None:
     def ingest(
         paths: Annotated[list[Path], typer.Argument(help="Files, folders, feeds, JSONL or WARC.")],
         db: DbOption = None,
-        workers: Annotated[int, typer.Option(help="Processes for spaCy's nlp.pipe.")] = 1,
+        workers: Annotated[
+            int, typer.Option(help="Extraction processes (local) or LocalCluster workers (dask).")
+        ] = 1,
         batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+        commit_every: Annotated[
+            int, typer.Option(help="Articles per write transaction (each stored whole).")
+        ] = 64,
+        engine: Annotated[
+            str, typer.Option(help="Where extraction runs: local or dask.")
+        ] = "local",
+        scheduler: Annotated[
+            str | None,
+            typer.Option(help="Dask scheduler address (tcp://host:8786); none: a LocalCluster."),
+        ] = None,
+        staging: Annotated[
+            Path | None,
+            typer.Option(help="Dask: folder for the Parquet partitions, shared with the workers."),
+        ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", help="No progress line.")] = False,
     ) -> None:
         """Extract articles and store them; articles already stored are skipped."""
         from ..ingest import ingest as run_ingest
 
+        if workers < 1 or batch_size < 1 or commit_every < 1:
+            _fail("--workers, --batch-size and --commit-every must be 1 or more")
         with _opened(db, create=True) as store:
             summary = run_ingest(
                 [str(p) for p in paths],
@@ -252,6 +270,10 @@ def register(app: typer.Typer) -> None:
                 workers=workers,
                 batch_size=batch_size,
                 progress=not quiet,
+                commit_every=commit_every,
+                engine=engine,
+                scheduler=scheduler,
+                staging=staging,
             )
             for origin, code, reason in summary.skipped:
                 typer.echo(f"skipped {origin}: [{code}] {reason}", err=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..document import Document, Place, Span
 from ..errors import InvariantError
 from ..knowledge.gazetteer import REGION_WORDS, Gazetteer, GeoEntry, PlaceContext, fold
+from ..spancover import SpanCover
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,7 +81,7 @@ class PlaceStage:
         doc = document.doc
         if doc is None:
             return []
-        blocked = _blocked_spans(document)
+        blocked = SpanCover(_blocked_spans(document))
         # words of full personal names ("Abraham Lincoln"): alone, they are that person
         person_words = {
             token.text
@@ -100,7 +101,7 @@ class PlaceStage:
         kept = [
             t
             for t in found.values()
-            if not _overlaps_any(t.span, blocked)
+            if not blocked.overlaps(t.span)
             and (t.label in PLACE_LABELS or t.text not in person_words)
         ]
         return sorted(kept, key=lambda t: t.span)
@@ -273,10 +274,6 @@ def _blocked_spans(document: Document) -> list[Span]:
         if actor.kind in ("person", "organisation"):
             blocked.extend(actor.mentions)
     return blocked
-
-
-def _overlaps_any(span: Span, others: list[Span]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in others)
 
 
 def _article_countries(document: Document, gazetteer: Gazetteer) -> dict[str, float]:

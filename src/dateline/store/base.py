@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Code, DatelineError
 from . import sql
-from .rows import global_id, record_rows
+from .rows import RecordRows, Row, global_id, record_rows
 
 if TYPE_CHECKING:
     from ..document import Cluster
@@ -149,6 +149,30 @@ def _limit(filters: Filters, params: list[Any]) -> str:
     return " LIMIT ?"
 
 
+def columns_of(statement: str) -> list[str]:
+    """The column list of an ``INSERT INTO table (a, b, ...) VALUES`` statement: the order
+    :func:`dateline.store.rows.record_rows` builds its rows in."""
+    inside = statement.split("(", 1)[1].split(")", 1)[0]
+    return [name.strip() for name in inside.split(",")]
+
+
+def _positions(statement: str, names: Sequence[str]) -> list[int]:
+    columns = columns_of(statement)
+    return [columns.index(name) for name in names]
+
+
+def _first_of_each(rows: list[Row], key: Sequence[int]) -> list[Row]:
+    """The rows with the first of each key: what ``ON CONFLICT DO NOTHING`` keeps."""
+    seen: set[tuple[Any, ...]] = set()
+    kept: list[Row] = []
+    for row in rows:
+        value = tuple(row[i] for i in key)
+        if value not in seen:
+            seen.add(value)
+            kept.append(row)
+    return kept
+
+
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
     """Dates as ISO strings, so rows go straight to JSON and CSV."""
     return {
@@ -219,13 +243,16 @@ class Store(ABC):
         self._commit()
 
     def migrate(self) -> list[int]:
-        """Apply the migrations this database lacks, in order; return their numbers."""
-        self._execute(sql.SCHEMA_VERSION_TABLE)
+        """Apply the migrations this database lacks, in order, in one transaction that first
+        takes the migration lock (so a second process waits, then finds them applied, and
+        nothing, not even ``schema_version``, is created outside the lock); return their
+        numbers."""
         applied: list[int] = []
-        for migration in sql.MIGRATIONS:
-            with self.transaction():
-                self._lock_migrations()
-                done = {row["version"] for row in self._query(sql.SELECT_VERSIONS)}
+        with self.transaction():
+            self._lock_migrations()
+            self._execute(sql.SCHEMA_VERSION_TABLE)
+            done = {row["version"] for row in self._query(sql.SELECT_VERSIONS)}
+            for migration in sql.MIGRATIONS:
                 if migration.version in done:
                     continue
                 for statement in migration.statements:
@@ -264,24 +291,59 @@ class Store(ABC):
     def add_record(self, record: dict[str, Any], origin: str | None = None) -> bool:
         """Store one record whole, in its own transaction. False if its article is already
         stored (nothing is written then)."""
-        rows = record_rows(record, origin)
+        return bool(self.add_records([(record, origin)]))
+
+    def add_records(self, items: Iterable[tuple[dict[str, Any], str | None]]) -> list[str]:
+        """Store many ``(record, origin)`` pairs in one transaction, each article whole; return
+        the ids of the articles stored now, in input order (an article already stored, or
+        twice in ``items``, is written once).
+
+        The insert of the articles decides which are new (:meth:`_insert_articles`), so two
+        processes adding the same article at once store it once and neither fails; the other
+        tables are then filled in bulk (:meth:`_insert_rows`) for those articles alone."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        batch: dict[str, RecordRows] = {}
+        for record, origin in items:
+            rows = record_rows(record, origin, now)
+            batch.setdefault(rows.article[0], rows)
+        if not batch:
+            return []
         with self.transaction():
-            if self.has_article(rows.article[0]):
-                return False
-            self._execute(sql.INSERT_ARTICLE, rows.article)
-            for statement, table in (
-                (sql.INSERT_ACTOR, rows.actors),
-                (sql.INSERT_MENTION, rows.mentions),
-                (sql.INSERT_EVENT, rows.events),
-                (sql.INSERT_EVENT_ACTOR, rows.event_actors),
-                (sql.INSERT_QUANTITY, rows.quantities),
-                (sql.INSERT_QUOTE, rows.quotes),
-                (sql.INSERT_PLACE, rows.places),
-                (sql.INSERT_DATE, rows.dates),
-            ):
-                if table:
-                    self._executemany(statement, table)
-        return True
+            new = self._insert_articles([rows.article for rows in batch.values()])
+            kept = [rows for article_id, rows in batch.items() if article_id in new]
+            for table, statement in sql.RECORD_TABLES:
+                rows_of_table = [row for rows in kept for row in getattr(rows, table)]
+                key = sql.FIRST_ROW_WINS.get(table)
+                if key is not None:
+                    rows_of_table = _first_of_each(rows_of_table, _positions(statement, key))
+                if rows_of_table:
+                    self._insert_rows(table, columns_of(statement), rows_of_table)
+        return [article_id for article_id in batch if article_id in new]
+
+    def _insert_articles(self, rows: Sequence[Sequence[Any]]) -> set[str]:
+        """Insert the article rows that are not stored yet; return their ids. This default
+        looks first, then inserts: right for an engine with one writer (DuckDB). A back-end
+        shared by writers lets the insert itself decide (PostgreSQL: ``ON CONFLICT``)."""
+        ids = [str(row[0]) for row in rows]
+        there: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            there.update(
+                row["id"] for row in self._query(sql.STORED_AMONG.format(marks=marks), chunk)
+            )
+        new_rows = [row for row in rows if row[0] not in there]
+        if new_rows:
+            self._insert_rows("articles", columns_of(sql.INSERT_ARTICLE), new_rows)
+        return {str(row[0]) for row in new_rows}
+
+    def _insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Append ``rows`` (values in ``columns`` order) to ``table``, inside the caller's
+        transaction. Back-ends override this with their bulk path (Arrow, COPY)."""
+        marks = ", ".join("?" * len(columns))
+        self._executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def add_skipped(self, origin: str, code: str | Code, reason: str) -> None:
         """Remember an input that gave no article, and why (one row per origin and code)."""

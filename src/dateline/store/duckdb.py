@@ -18,6 +18,8 @@ class DuckDBStore(Store):
         super().__init__(db)
         import duckdb
 
+        self._types: dict[str, dict[str, Any]] = {}
+
         path = Path(db).expanduser()
         if str(db) != ":memory:" and not path.parent.is_dir():
             raise DatelineError(
@@ -51,6 +53,44 @@ class DuckDBStore(Store):
 
     def _executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
         self._con.executemany(statement, [list(row) for row in rows])
+
+    def _insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """One ``INSERT ... SELECT`` from an Arrow table: DuckDB's ``executemany`` runs the
+        statement once per row, which made writing a fifth of the ingest time."""
+        import pyarrow as pa
+
+        types = self._arrow_types(table)
+        arrays = [
+            pa.array([row[i] for row in rows], type=types[name]) for i, name in enumerate(columns)
+        ]
+        staged = pa.Table.from_arrays(arrays, names=list(columns))
+        names = ", ".join(columns)
+        self._con.register("dateline_staged", staged)
+        try:
+            self._con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM dateline_staged")
+        finally:
+            self._con.unregister("dateline_staged")
+
+    def _arrow_types(self, table: str) -> dict[str, Any]:
+        """The Arrow type of each column of ``table``, read from the database once."""
+        import pyarrow as pa
+
+        if table not in self._types:
+            by_name = {
+                "VARCHAR": pa.string(),
+                "INTEGER": pa.int32(),
+                "BIGINT": pa.int64(),
+                "DOUBLE": pa.float64(),
+                "DATE": pa.date32(),
+                "TIMESTAMP": pa.timestamp("us"),
+            }
+            described = self._query(f"DESCRIBE {table}")
+            self._types[table] = {
+                row["column_name"]: by_name[row["column_type"]] for row in described
+            }
+        return self._types[table]
 
     def _query(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self._con.execute(statement, list(params))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import Code, DatelineError
+from . import sql
 from .base import Store
 from .registry import register_store
 
@@ -60,6 +61,33 @@ class PostgresStore(Store):
     def _executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
         with self._con.cursor() as cursor:
             cursor.executemany(_pg(statement), [list(row) for row in rows])
+
+    def _insert_articles(self, rows: Sequence[Sequence[Any]]) -> set[str]:
+        """The insert decides: rows are copied into a temporary table, then inserted with
+        ``ON CONFLICT DO NOTHING RETURNING id``. A second writer inserting the same article
+        waits for the first to commit, then gets nothing back and writes nothing more for it.
+        Inserting in id order keeps two such writers from deadlocking."""
+        from .base import columns_of
+
+        columns = columns_of(sql.INSERT_ARTICLE)
+        names = ", ".join(columns)
+        self._con.execute(sql.PG_STAGE_ARTICLES)
+        self._insert_rows("dateline_new_articles", columns, rows)
+        with self._con.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO articles ({names}) SELECT {names} FROM dateline_new_articles "
+                "ORDER BY id ON CONFLICT (id) DO NOTHING RETURNING id"
+            )
+            return {row["id"] for row in cursor.fetchall()}
+
+    def _insert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """``COPY ... FROM STDIN``: one round trip for the whole batch."""
+        statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        with self._con.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def _query(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._con.cursor() as cursor:

@@ -238,6 +238,30 @@ INSERT_PLACE = """INSERT INTO places
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 INSERT_DATE = """INSERT INTO dates (article_id, pos, text, value, type, start_char, end_char)
     VALUES (?, ?, ?, ?, ?, ?, ?)"""
+#: PostgreSQL: where a batch's articles wait while the insert decides which are new
+PG_STAGE_ARTICLES = """CREATE TEMPORARY TABLE dateline_new_articles (LIKE articles)
+    ON COMMIT DROP"""
+STORED_AMONG = "SELECT id FROM articles WHERE id IN ({marks})"
+
+#: the tables a record fills after ``articles``, with the statement that names their columns
+#: in the order :func:`dateline.store.rows.record_rows` builds them
+RECORD_TABLES: tuple[tuple[str, str], ...] = (
+    ("actors", INSERT_ACTOR),
+    ("mentions", INSERT_MENTION),
+    ("events", INSERT_EVENT),
+    ("event_actors", INSERT_EVENT_ACTOR),
+    ("quantities", INSERT_QUANTITY),
+    ("quotes", INSERT_QUOTE),
+    ("places", INSERT_PLACE),
+    ("dates", INSERT_DATE),
+)
+#: tables whose rows may repeat a primary key within one record (a mention found twice, an
+#: actor listed twice for an event): the first row is kept, as ``ON CONFLICT DO NOTHING`` did
+FIRST_ROW_WINS: dict[str, tuple[str, ...]] = {
+    "mentions": ("actor_id", "start_char", "end_char"),
+    "event_actors": ("event_id", "role", "actor_id"),
+}
+
 UPSERT_SKIPPED = """INSERT INTO skipped (origin, code, reason, seen_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (origin, code) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at"""
 

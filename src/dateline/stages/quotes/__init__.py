@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...document import Document, Quote, Span
 from ...knowledge.wordlists import load_word_classes
+from ...spancover import SpanCover
 from ..actors.coreference import Pronouns
 from ..actors.sentences import SentenceIndex
 from .cues import (
@@ -32,7 +33,7 @@ from .cues import (
     inverted_subject,
     speaker_tokens,
 )
-from .marks import QuotedSpan, SpanCover, find_quoted_spans, paragraphs
+from .marks import QuotedSpan, find_quoted_spans, paragraphs
 from .speakers import SpeakerResolver, is_medium
 
 if TYPE_CHECKING:

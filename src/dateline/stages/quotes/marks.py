@@ -11,7 +11,6 @@ per paragraph, chained together.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ...document import Span
@@ -159,38 +158,3 @@ def _find_single_close(text: str, at: int, p_end: int, opener: str) -> int | Non
         if char == "\n":
             return None
     return None
-
-
-class SpanCover:
-    """Many spans (quotes, their marks), asked about by bisection instead of one by one:
-    whether an offset lies in any of them, which of them overlap a stretch, and whether one
-    starts inside a stretch."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        self.order = sorted(range(len(spans)), key=lambda i: spans[i])
-        self.spans = [spans[i] for i in self.order]
-        self.starts = [s for s, _ in self.spans]
-        self.reach: list[int] = []
-        furthest = -1
-        for _, end in self.spans:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
-
-    def __contains__(self, offset: int) -> bool:
-        index = bisect_right(self.starts, offset) - 1
-        return index >= 0 and offset < self.reach[index]
-
-    def overlapping(self, span: Span) -> list[int]:
-        """The indices (in the order the spans were given) of the spans that share characters
-        with ``span``, in that order."""
-        found = []
-        index = bisect_left(self.starts, span[1]) - 1
-        while index >= 0 and self.reach[index] > span[0]:
-            if self.spans[index][1] > span[0]:
-                found.append(self.order[index])
-            index -= 1
-        return sorted(found)
-
-    def starts_within(self, start: int, end: int) -> bool:
-        """Whether any span starts at or after ``start`` and before ``end``."""
-        return bisect_left(self.starts, start) < bisect_left(self.starts, end)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...document import Actor, Document, Mention, Span
+from ...spancover import SpanCover
 from ..actors.coreference import MentionOrder, Pronouns, find_antecedent, mention_root
-from .marks import SpanCover
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
