@@ -20,12 +20,8 @@ state keep what the actor stage found, and an actor with no mention in the text 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..document import Actor, Document, Place
-
-if TYPE_CHECKING:
-    from ..knowledge import Knowledge
+from .base import BaseStage
 
 #: actor kinds whose country may come from the place the text puts them in
 PLACEABLE_KINDS = frozenset({"group"})
@@ -33,15 +29,12 @@ PLACEABLE_KINDS = frozenset({"group"})
 DESCRIPTIVE_HOWS = frozenset({"description", "pronoun"})
 
 
-class ActorPlaceStage:
+class ActorPlaceStage(BaseStage):
     name = "actor_places"
     requires: tuple[str, ...] = ("doc", "actors", "mentions", "places")
     assigns: tuple[str, ...] = ("actor_countries",)
 
-    def initialize(self, knowledge: Knowledge | None = None) -> None:
-        """Nothing to load: the stage reads only the document."""
-
-    def __call__(self, document: Document) -> Document:
+    def process(self, document: Document) -> Document:
         if document.doc is None or not document.places:
             return document
         placed = [p for p in document.places if p.country and p.country != "IGO"]

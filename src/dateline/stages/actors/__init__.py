@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...document import Document, Mention
+from ...errors import NotInitializedError
 from .coreference import MentionOrder, Pronouns, SentenceScope, find_antecedent, mention_root
 from .descriptions import DescriptionFinder
 from .entries import ActorWords, State, add_mention, link_surnames
@@ -55,7 +56,7 @@ class ActorStage:
 
     def __call__(self, document: Document) -> Document:
         if self.names is None or self.descriptions is None or self.pronouns is None:
-            raise RuntimeError("ActorStage.initialize(knowledge) must run before the stage")
+            raise NotInitializedError(self.name)
         doc = document.doc
         if doc is None:
             return document

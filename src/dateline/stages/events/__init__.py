@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...errors import NotInitializedError
 from ...knowledge.lexicon import Lexicon, load_calibration, load_lexicon
 from .attach import attach
 from .build import candidates_at
@@ -88,7 +89,7 @@ class EventStage:
 
     def __call__(self, document: Document) -> Document:
         if self.lexicon is None or self.tables is None:
-            raise RuntimeError("EventStage.initialize(knowledge) must run before the stage")
+            raise NotInitializedError(self.name)
         doc = document.doc
         if doc is None:
             return document
