@@ -12,7 +12,7 @@ from dateline.stages.actors.coreference import (
     SentenceScope,
     find_antecedent,
 )
-from dateline.stages.quotes.marks import SpanCover
+from dateline.spancover import SpanCover
 from dateline.stages.quotes.speakers import _MentionLookup
 
 
