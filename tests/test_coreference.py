@@ -6,13 +6,13 @@ from __future__ import annotations
 import random
 
 from dateline.document import Mention
+from dateline.spancover import SpanCover
 from dateline.stages.actors.coreference import (
     MentionOrder,
     Pronouns,
     SentenceScope,
     find_antecedent,
 )
-from dateline.spancover import SpanCover
 from dateline.stages.quotes.speakers import _MentionLookup
 
 
