@@ -32,6 +32,10 @@ def test_flat_and_gdelt_columns_in_order() -> None:
     assert _names("export.flat") == list(FLAT_COLUMNS)
     assert _names("export.gdelt") == list(GDELT_COLUMNS)
     assert _names("export.gdelt_sidecar") == list(SIDECAR_COLUMNS)
+    from dateline.export import DYAD_COLUMNS, GEOJSON_PROPERTIES
+
+    assert _names("export.dyads") == list(DYAD_COLUMNS)
+    assert _names("export.geojson") == list(GEOJSON_PROPERTIES)
 
 
 def test_flat_types_follow_the_parquet_writer() -> None:

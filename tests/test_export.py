@@ -186,3 +186,56 @@ def test_cli_export_and_fuse(store: Store, tmp_path: Path) -> None:
         app, ["export", "--format", "xml", "--out", str(tmp_path / "x"), "--db", db]
     )
     assert result.exit_code == 2 and "unknown export format" in result.output
+
+
+def test_dyads_and_geojson(store: Store, tmp_path: Path) -> None:
+    from dateline.export import DYAD_COLUMNS
+
+    dyads = tmp_path / "dyads.csv"
+    export(store, "dyads", dyads)
+    with dyads.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(DYAD_COLUMNS)
+    strike = next(r for r in rows if (r["actor_country"], r["type"]) == ("RUS", "ASSAULT"))
+    assert strike["recipient_country"] == "UKR" and int(strike["events"]) >= 1
+    assert sum(int(r["articles"]) for r in rows) >= int(strike["articles"])
+    geo = tmp_path / "events.geojson"
+    export(store, "geojson", geo)
+    collection = json.loads(geo.read_text("utf-8"))
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+    feature = collection["features"][0]
+    lon, lat = feature["geometry"]["coordinates"]
+    assert (lat, feature["properties"]["place_name"]) == (49.7106, "Kupiansk")
+    assert feature["properties"]["evidence"] and feature["properties"]["url"]
+
+
+def test_every_file_loads_with_its_types_in_pandas_pyarrow_and_duckdb(
+    store: Store, tmp_path: Path
+) -> None:
+    import duckdb
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from dateline.export import FLAT_COLUMNS
+
+    csv_file, parquet_file = tmp_path / "e.csv", tmp_path / "e.parquet"
+    export(store, "csv", csv_file, {})
+    export(store, "parquet", parquet_file, {})
+    frame = pd.read_csv(csv_file)
+    assert list(frame.columns) == list(FLAT_COLUMNS)
+    assert frame["confidence"].dtype.kind == "f" and frame["place_lat"].dtype.kind == "f"
+    table = pd.read_parquet(parquet_file)
+    assert str(table["day"].dtype).startswith(("date", "object")) or table["day"].dtype.kind == "M"
+    assert list(table["actor_countries"].iloc[0]) and table["killed"].dtype.kind == "f"
+    arrow = pq.read_table(parquet_file)
+    assert str(arrow.schema.field("published").type) == "date32[day]"
+    [(count, top)] = duckdb.sql(
+        f"SELECT count(*), max(confidence) FROM '{parquet_file}'"
+    ).fetchall()
+    assert count == 5 and 0 < top <= 1
+    gdelt = tmp_path / "e.tsv"
+    export(store, "gdelt", gdelt, {})
+    events = pd.read_csv(gdelt, sep="\t", header=None, names=list(GDELT_COLUMNS))
+    assert events["GLOBALEVENTID"].dtype.kind == "i" and (events["GLOBALEVENTID"] < 2**53).all()
+    extra = pd.read_csv(sidecar_path(gdelt), sep="\t")
+    assert set(extra["GLOBALEVENTID"]) == set(events["GLOBALEVENTID"])

@@ -26,23 +26,27 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Code, DatelineError
 from .flat import FLAT_COLUMNS, flat_row, write_csv, write_jsonl, write_parquet
 from .gdelt import DATELINE_GDELT_COLUMNS, GDELT_COLUMNS, cameo_roots, gdelt_row, write_gdelt
+from .views import DYAD_COLUMNS, GEOJSON_PROPERTIES, dyad_rows, write_dyads, write_geojson
 
 if TYPE_CHECKING:
     from ..store.base import Filters, Store
 
 __all__ = [
     "DATELINE_GDELT_COLUMNS",
+    "DYAD_COLUMNS",
     "FLAT_COLUMNS",
     "FORMATS",
     "GDELT_COLUMNS",
+    "GEOJSON_PROPERTIES",
     "cameo_roots",
+    "dyad_rows",
     "export",
     "flat_row",
     "gdelt_row",
     "sidecar_path",
 ]
 
-FORMATS = ("csv", "parquet", "jsonl", "gdelt")
+FORMATS = ("csv", "parquet", "jsonl", "gdelt", "dyads", "geojson")
 
 #: format -> writer(rows, path) -> extra files written beside ``path``
 _WRITERS: dict[str, Callable[[list[dict[str, Any]], Path], list[Path]]] = {
@@ -50,6 +54,8 @@ _WRITERS: dict[str, Callable[[list[dict[str, Any]], Path], list[Path]]] = {
     "parquet": write_parquet,
     "jsonl": write_jsonl,
     "gdelt": write_gdelt,
+    "dyads": write_dyads,
+    "geojson": write_geojson,
 }
 
 
