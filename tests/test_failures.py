@@ -103,14 +103,24 @@ def test_a_failure_inside_spacy_is_filed_under_its_own_article() -> None:
 
 def test_an_over_long_text_is_refused_before_it_reaches_a_batch() -> None:
     inputs = articles(5)
-    inputs[1] = Article(text="Talks went on. " * 40, origin="long")
+    inputs[1] = Article(text="Talks went on. " * 120, origin="long")
     done, skipped = run_pipe(blank_pipeline(max_length=300), inputs)
     assert done == ["article-0", "article-2", "article-4"]
     assert [(s.origin, s.code) for s in skipped] == [
         ("long", Code.TOO_LONG),
         ("article-3", Code.PIPELINE_FAILED),
     ]
-    assert "600" in skipped[0].reason and "300" in skipped[0].reason
+    assert "1,800" in skipped[0].reason and "1,500" in skipped[0].reason
+
+
+def test_a_text_past_max_length_is_parsed_in_parts_with_its_offsets() -> None:
+    text = "\n\n".join(f"Paragraph {n} says the talks went on. " * 3 for n in range(12))
+    inputs = [*articles(3)[:2], Article(text=text, origin="long")]
+    done, skipped = run_pipe(blank_pipeline(max_length=300), inputs)
+    assert done == ["article-0", "article-1", "long"] and not skipped
+    document = blank_pipeline(max_length=300)(inputs[2])
+    assert document.doc is not None and document.doc.text == text
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in document.doc)
 
 
 def test_calling_the_pipeline_raises_a_coded_error() -> None:
@@ -119,7 +129,7 @@ def test_calling_the_pipeline_raises_a_coded_error() -> None:
         pipeline(articles(4)[3])
     assert failed.value.code == Code.PIPELINE_FAILED and failed.value.origin == "article-3"
     with pytest.raises(ArticleError) as refused:
-        pipeline(Article(text="x" * 301, origin="long"))
+        pipeline(Article(text="x " * 800, origin="long"))
     assert refused.value.code == Code.TOO_LONG
     assert pipeline(articles(1)[0]).article.origin == "article-0"
 
@@ -156,7 +166,7 @@ def test_a_stage_passes_an_empty_or_unparsed_document_through() -> None:
 
 def test_ingest_stores_every_other_article_once(db: str, tmp_path: Path) -> None:  # noqa: F811
     write_articles(tmp_path / "in", 7)
-    (tmp_path / "in" / "long.txt").write_text("Talks went on. " * 40, encoding="utf-8")
+    (tmp_path / "in" / "long.txt").write_text("Talks went on. " * 120, encoding="utf-8")
     pipeline = blank_pipeline(max_length=300, crash_in_spacy=True)
     with open_store(db) as store:
         summary = ingest([tmp_path / "in"], store, pipeline=pipeline, batch_size=2, progress=False)

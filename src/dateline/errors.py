@@ -100,9 +100,9 @@ def stage_failed(stage: str, error: BaseException, origin: str) -> ArticleError:
 def too_long(length: int, limit: int, origin: str) -> ArticleError:
     return ArticleError(
         Code.TOO_LONG,
-        f"the text has {length:,} characters, more than the {limit:,} the spaCy pipeline "
-        "takes (nlp.max_length); split the article into parts, or raise the limit on the "
-        "pipeline's nlp if the machine has the memory (about 1 GB per 100,000 characters)",
+        f"the text has {length:,} characters, more than the {limit:,} dateline reads in one "
+        "article (five times the spaCy pipeline's nlp.max_length, parsed in parts); split "
+        "the article into several, or raise nlp.max_length if the machine has the memory",
         origin,
     )
 

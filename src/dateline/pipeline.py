@@ -27,11 +27,41 @@ from .stages import Stage, check_order, default_stages
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from .knowledge import Knowledge
     from .readers import Skipped
 
 log = logging.getLogger(__name__)
+
+#: a text longer than ``nlp.max_length`` is parsed in parts of at most this many characters
+PART_CHARS = 100_000
+#: ... up to this many times ``nlp.max_length``; longer still is refused (E011): the stages
+#: hold the whole text
+MAX_PARTS_LENGTH = 5
+
+
+def split_text(text: str, size: int) -> list[str]:
+    """``text`` cut into consecutive parts of at most ``size`` characters (joined, they give
+    ``text`` back), each cut after a paragraph break where there is one in the part's second
+    half, else after a line break, else after a sentence's full stop and space."""
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = -1
+        for mark in ("\n\n", "\n", ". "):
+            found = window.rfind(mark, size // 2)
+            if found != -1:
+                cut = found + len(mark)
+                break
+        if cut <= 0:
+            cut = size
+        parts.append(text[start : start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
+
 
 #: what :meth:`Pipeline.pipe` calls with each article it could not finish
 OnSkip = Callable[["Skipped"], None]
@@ -70,12 +100,31 @@ class Pipeline:
 
     def __call__(self, article: Article) -> Document:
         """The finished document; raises :class:`ArticleError` when the article cannot be."""
-        self._check_length(article)
         try:
-            doc = self.nlp(article.text)
+            doc = self._parse(article)
+        except ArticleError:
+            raise
         except Exception as error:
             raise self._failed("nlp", error, article) from error
         return self._run_stages(Document(article=article, doc=doc))
+
+    def _parse(self, article: Article) -> Doc:
+        """The spaCy parse of the article; a text longer than ``nlp.max_length`` is parsed in
+        parts cut at paragraph (else line, else sentence) breaks and joined into one ``Doc``
+        whose text is exactly the article's, so every offset stays right."""
+        text = article.text
+        if len(text) <= self.nlp.max_length:
+            return self.nlp(text)
+        limit = self.nlp.max_length * MAX_PARTS_LENGTH
+        if len(text) > limit:
+            raise too_long(len(text), limit, origin_of(article))
+        from spacy.tokens import Doc
+
+        parts = list(self.nlp.pipe(split_text(text, min(PART_CHARS, self.nlp.max_length))))
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        if doc.text != text:  # a guard on the promise above: offsets must not move
+            raise self._failed("nlp", ValueError("joined parts lost characters"), article)
+        return doc
 
     def pipe(
         self,
@@ -95,14 +144,24 @@ class Pipeline:
         taken: deque[Article] = deque()
         # an error of the caller's (from ``articles`` or ``on_skip``) that passed through spaCy
         outside: list[BaseException] = []
+        # long articles, parsed in parts before their turn (see _parse)
+        parted: dict[int, Doc] = {}
 
         def parseable(source: Iterator[Article]) -> Iterator[tuple[str, Article]]:
             try:
                 for article in source:
-                    try:
-                        self._check_length(article)
-                    except ArticleError as error:
-                        report(_skipped(error))
+                    if len(article.text) > self.nlp.max_length:
+                        # parsed in parts here; spaCy's batch sees an empty placeholder
+                        try:
+                            parted[id(article)] = self._parse(article)
+                        except ArticleError as error:
+                            report(_skipped(error))
+                            continue
+                        except Exception as error:  # spaCy failed on one of its parts
+                            report(_skipped(self._failed("nlp", error, article)))
+                            continue
+                        taken.append(article)
+                        yield "", article
                         continue
                     taken.append(article)
                     yield article.text, article
@@ -127,6 +186,7 @@ class Pipeline:
                     break
                 while taken and taken.popleft() is not article:
                     pass
+                doc = parted.pop(id(article), doc)
                 document = self._finish(Document(article=article, doc=doc), report)
                 if document is not None:
                     yield document
@@ -139,11 +199,6 @@ class Pipeline:
                     report(_skipped(error))
                     continue
                 yield document
-
-    def _check_length(self, article: Article) -> None:
-        # spaCy raises E088 while it fills a batch, where the article is no longer known
-        if len(article.text) > self.nlp.max_length:
-            raise too_long(len(article.text), self.nlp.max_length, origin_of(article))
 
     def _finish(self, document: Document, report: OnSkip) -> Document | None:
         try:

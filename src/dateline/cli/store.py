@@ -406,7 +406,9 @@ def register(app: typer.Typer) -> None:
         ),
     )
     def export_command(
-        fmt: Annotated[str, typer.Option("--format", help="csv, parquet, jsonl, gdelt, dyads or geojson.")],
+        fmt: Annotated[
+            str, typer.Option("--format", help="csv, parquet, jsonl, gdelt, dyads or geojson.")
+        ],
         out: Annotated[Path, typer.Option("--out", help="File to write.")],
         db: DbOption = None,
         actor: ActorOption = None,
