@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -143,7 +144,8 @@ def propose_events(
 ) -> list[Event]:
     """Events for sentences with no rule event where the sentence model is confident."""
     assert document.doc is not None
-    triggers = [(e.trigger[0], e.type) for e in document.events]
+    triggers = sorted((e.trigger[0], e.type) for e in document.events)
+    starts = [start for start, _ in triggers]
     proposed: list[Event] = []
     for sent in document.doc.sents:
         key = (sent.start_char, sent.end_char)
@@ -153,7 +155,8 @@ def propose_events(
         label = max(p, key=lambda k: p[k])
         if label == NONE or p[label] < thresholds.propose_above:
             continue
-        rule_types = {kind for t, kind in triggers if sent.start_char <= t < sent.end_char}
+        low, high = bisect_left(starts, sent.start_char), bisect_left(starts, sent.end_char)
+        rule_types = {kind for _, kind in triggers[low:high]}
         if label in rule_types or (rule_types and not thresholds.propose_beside_rules):
             continue
         actor, recipient = sentence_sides(document, sent)
@@ -232,9 +235,10 @@ def _actors_of(document: Document, head: Token) -> list[str]:
 
 def _mention_over(document: Document, token: Token) -> str | None:
     start, end = token.idx, token.idx + len(token.text)
-    for mention in document.mentions:
-        if mention.span[0] <= start and end <= mention.span[1]:
-            return mention.actor_id
+    # the indexed lookup: a scan of every mention per token made long articles quadratic
+    mention = document.mention_at(start, end)
+    if mention is not None and mention.span[0] <= start and end <= mention.span[1]:
+        return mention.actor_id
     return None
 
 
