@@ -4,6 +4,7 @@ make a candidate event."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from ...knowledge.lexicon import Lexicon, Trigger
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ...document import Document, EventDate, Place, Quantity
+    from ...document import Document, EventDate, Mention, Place, Quantity
     from ...knowledge import Knowledge
     from .tables import EventTables
 
@@ -102,6 +103,14 @@ class Context:
         #: candidates built from triggers so far, in text order
         self.history: list[Candidate] = []
         self.dominant = dominant_states(document)
+        # mentions by start, for the questions asked per candidate (a scan of every mention
+        # per candidate made long articles quadratic)
+        self._by_start = sorted(document.mentions, key=lambda m: m.span[0])
+        self._starts = [m.span[0] for m in self._by_start]
+
+    def mentions_starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start at ``start`` or later and before ``end``, in text order."""
+        return self._by_start[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def countries(self, actor_ids: list[str]) -> set[str]:
         return {a.country for i in actor_ids if (a := self.actors.get(i)) is not None and a.country}

@@ -195,9 +195,7 @@ def other_side(ctx: Context, token: Token, actor: list[str], near: int) -> list[
 
 def _nearest_other(ctx: Context, sent: Span, speaker_countries: set[str], near: int) -> list[str]:
     best: tuple[int, str] | None = None
-    for mention in ctx.document.mentions:
-        if not (sent.start_char <= mention.span[0] < sent.end_char):
-            continue
+    for mention in ctx.mentions_starting_in(sent.start_char, sent.end_char):
         actor = ctx.actors.get(mention.actor_id)
         if actor is None or not actor.country or actor.sector in ("MED", "BUS", "NGO"):
             continue
