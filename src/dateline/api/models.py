@@ -24,6 +24,14 @@ class ErrorDetail(BaseModel):
     message: str = Field(description="What happened and how to fix it.")
 
 
+class Paging(BaseModel):
+    """What every page of a list says besides its items and their total."""
+
+    offset: int = Field(description="Position of the first item of this page.")
+    limit: int = Field(description="Page size asked for.")
+    next_offset: int | None = d("Offset of the next page; null on the last page.")
+
+
 class ErrorEnvelope(BaseModel):
     error: ErrorDetail = Field(description="Every error, whatever its status, has this shape.")
 
@@ -87,11 +95,8 @@ class Event(BaseModel):
     quantities: list[Quantity] = d("Figures the article gives for the event.", [])
 
 
-class EventPage(BaseModel):
+class EventPage(Paging):
     total: int = Field(description="How many events match the filters, on all pages.")
-    offset: int = Field(description="Position of the first item of this page.")
-    limit: int = Field(description="Page size asked for.")
-    next_offset: int | None = d("Offset of the next page; null on the last page.")
     items: list[Event] = Field(description="The events of this page.")
 
 
@@ -120,11 +125,8 @@ class Quote(BaseModel):
     published: str | None = d("Publication day, YYYY-MM-DD.")
 
 
-class QuotePage(BaseModel):
+class QuotePage(Paging):
     total: int = Field(description="How many quotes match, on all pages.")
-    offset: int = Field(description="Position of the first item of this page.")
-    limit: int = Field(description="Page size asked for.")
-    next_offset: int | None = d("Offset of the next page; null on the last page.")
     items: list[Quote] = Field(description="The quotes of this page.")
 
 
@@ -140,11 +142,8 @@ class Actor(BaseModel):
     example_url: str | None = d("One article that names the actor.")
 
 
-class ActorPage(BaseModel):
+class ActorPage(Paging):
     total: int = Field(description="How many actors match, on all pages.")
-    offset: int = Field(description="Position of the first item of this page.")
-    limit: int = Field(description="Page size asked for.")
-    next_offset: int | None = d("Offset of the next page; null on the last page.")
     items: list[Actor] = Field(description="The actors of this page.")
 
 
@@ -181,11 +180,8 @@ class Cluster(BaseModel):
     )
 
 
-class ClusterPage(BaseModel):
+class ClusterPage(Paging):
     total: int = Field(description="How many clusters are stored.")
-    offset: int = Field(description="Position of the first item of this page.")
-    limit: int = Field(description="Page size asked for.")
-    next_offset: int | None = d("Offset of the next page; null on the last page.")
     items: list[Cluster] = Field(description="The clusters of this page.")
 
 
