@@ -25,7 +25,6 @@ install: $(STAMP) ## create .venv with every pinned dependency and the spaCy mod
 
 demo: install ## ingest the shipped example articles into a DuckDB file and show the result
 	$(BIN)/dateline demo --db dateline-demo.duckdb
-	@echo "Open the page: $(BIN)/dateline serve --db dateline-demo.duckdb   then http://127.0.0.1:8000"
 
 test: install ## run the whole test suite (gold-data tests skip without ../shared)
 	$(BIN)/python -m pytest -q

@@ -4,6 +4,7 @@ fuses events across articles and returns a short report of what was stored."""
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -54,5 +55,17 @@ def run_demo(db: str) -> str:
         f"Next: dateline events --db {db}   |   dateline export --db {db} --format csv --out events.csv"
     )
     lines.append("")
-    lines.append(f"See it in a browser: run `dateline serve --db {db}`, then open {SERVE_URL}")
+    lines.append(f"See it in a browser: run `{_command()} serve --db {db}`, then open {SERVE_URL}")
     return "\n".join(lines)
+
+
+def _command() -> str:
+    """How the user calls dateline: ``dateline`` when it is on the PATH, else the path of the
+    script that is running (``.venv/bin/dateline`` after ``make demo``)."""
+    import shutil
+    import sys
+
+    script = sys.argv[0] if sys.argv and sys.argv[0].endswith("dateline") else ""
+    if not script or shutil.which("dateline") == str(Path(script).resolve()):
+        return "dateline"
+    return os.path.relpath(script) if Path(script).exists() else "dateline"
