@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import json
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -74,10 +74,13 @@ class EventModels(Protocol):
 class ShippedModels:
     """The models in ``models/``, loaded on first use."""
 
-    def sentence_probabilities(self, document: Document) -> dict[SentenceKey, dict[str, float]]:
+    def sentence_probabilities(
+        self, document: Document, sents: Sequence[Span] | None = None
+    ) -> dict[SentenceKey, dict[str, float]]:
+        """The type probabilities of ``sents`` (default: every sentence of the document)."""
         if document.doc is None:
             return {}
-        sents = list(document.doc.sents)
+        sents = list(document.doc.sents) if sents is None else list(sents)
         probs = load_sentence_model().probabilities_many(sents)
         return {(s.start_char, s.end_char): p for s, p in zip(sents, probs, strict=True)}
 

@@ -20,6 +20,8 @@ state keep what the actor stage found, and an actor with no mention in the text 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..document import Actor, Document, Place
 from .base import BaseStage
 
@@ -40,44 +42,44 @@ class ActorPlaceStage(BaseStage):
         placed = [p for p in document.places if p.country and p.country != "IGO"]
         if not placed:
             return document
-        sentences = [(s.start_char, s.end_char) for s in document.doc.sents]
+        starts = [s.start_char for s in document.doc.sents]
+        # the places of each sentence, by the sentence's index
+        places_in: dict[int, list[Place]] = {}
+        for place in placed:
+            places_in.setdefault(bisect_right(starts, place.span[0]) - 1, []).append(place)
+        hows: dict[str, set[str]] = {}
+        for mention in document.mentions:
+            hows.setdefault(mention.actor_id, set()).add(mention.how)
         for actor in document.actors:
-            if actor.country or not _placeable(actor, document):
+            if actor.country or not _placeable(actor, hows.get(actor.id, set())):
                 continue
-            country = _sentence_country(actor, placed, sentences)
+            country = _sentence_country(actor, places_in, starts)
             if country:
                 actor.country = country
         return document
 
 
-def _placeable(actor: Actor, document: Document) -> bool:
+def _placeable(actor: Actor, hows: set[str]) -> bool:
+    """Whether the actor is a group, or a person the text only describes (``hows``: the kinds
+    of its mentions)."""
     if not actor.mentions:
         return False
     if actor.kind in PLACEABLE_KINDS:
         return True
     if actor.kind != "person":
         return False
-    hows = {m.how for m in document.mentions if m.actor_id == actor.id}
     return bool(hows) and hows <= DESCRIPTIVE_HOWS
 
 
-def _sentence_of(offset: int, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for start, end in sentences:
-        if start <= offset < end:
-            return (start, end)
-    return None
-
-
 def _sentence_country(
-    actor: Actor, places: list[Place], sentences: list[tuple[int, int]]
+    actor: Actor, places_in: dict[int, list[Place]], starts: list[int]
 ) -> str | None:
+    """The country of the place nearest to one of the actor's mentions in that mention's
+    sentence (sentences by their start offsets, places by sentence index)."""
     best: tuple[int, str] | None = None
     for start, end in actor.mentions:
-        sentence = _sentence_of(start, sentences)
-        if sentence is None:
-            continue
-        for place in places:
-            if sentence[0] <= place.span[0] < sentence[1] and place.country:
+        for place in places_in.get(bisect_right(starts, start) - 1, []):
+            if place.country:
                 distance = min(abs(place.span[0] - end), abs(start - place.span[1]))
                 if best is None or distance < best[0]:
                     best = (distance, place.country)

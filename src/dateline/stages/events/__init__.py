@@ -29,6 +29,7 @@ How an event is found (one module for each step):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ...errors import NotInitializedError
@@ -42,6 +43,8 @@ from .recipients import clean_sides
 from .tables import EventTables, load_event_tables
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from ...document import Document, Event
     from ...knowledge import Knowledge
 
@@ -124,7 +127,7 @@ class EventStage:
             propose_above=self.propose_above,
             propose_beside_rules=self.propose_beside_rules,
         )
-        probs = ShippedModels().sentence_probabilities(document)
+        probs = ShippedModels().sentence_probabilities(document, self._open_sentences(document))
         proposed = [
             event
             for event in propose_events(document, probs, thresholds)
@@ -133,6 +136,18 @@ class EventStage:
         ]
         first = len(document.events) + 1
         return [replace(e, id=f"e{first + n}") for n, e in enumerate(proposed)]
+
+    def _open_sentences(self, document: Document) -> list[Span] | None:
+        """The sentences a proposal may go to (every one with ``propose_beside_rules``, else
+        those the rules coded nothing in), so the model reads no other."""
+        if self.propose_beside_rules or document.doc is None:
+            return None
+        coded = sorted(e.trigger[0] for e in document.events)
+        return [
+            s
+            for s in document.doc.sents
+            if bisect_left(coded, s.start_char) == bisect_left(coded, s.end_char)
+        ]
 
     def _keep(self, ctx: Context, c: Candidate) -> bool:
         return (
