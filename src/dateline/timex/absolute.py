@@ -272,5 +272,6 @@ def resolve_holiday(m: re.Match[str], ctx: Context) -> Result | None:
     elif rel == "this":
         day = named_day(anchor.year, month, rule)
     else:
-        day = pick(candidates, anchor, ctx.future_here())
+        # a feast is named ahead as often as behind ("before Christmas"): no lean to the past
+        day = pick(candidates, anchor, ctx.future_here() or "nearest")
     return point(day, "day")

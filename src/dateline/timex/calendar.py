@@ -63,16 +63,29 @@ def format_day(day: dt.date, granularity: str) -> str:
     return f"{day.year:04d}"
 
 
+#: with no tense cue, a date ahead of the anchor counts this much farther than one behind it:
+#: news mostly reports what happened, so "in March" read in late October is the last March
+#: (seven months back), not the next (five months ahead); a month or two ahead still wins
+FUTURE_DISTANCE_WEIGHT = 1.5
+
+
 def pick(candidates: list[dt.date], anchor: dt.date, tense: str | None) -> dt.date:
     """The candidate a tense asks for: the latest on or before the anchor (past), the earliest
-    on or after it (future), else the nearest (ties go to the past)."""
+    on or after it (future), the nearest ("nearest"), else the nearest with a date ahead
+    counting :data:`FUTURE_DISTANCE_WEIGHT` times its distance (ties go to the past)."""
     past = [c for c in candidates if c <= anchor]
     future = [c for c in candidates if c >= anchor]
     if tense == "past" and past:
         return max(past)
     if tense == "future" and future:
         return min(future)
-    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+    weight = 1.0 if tense == "nearest" else FUTURE_DISTANCE_WEIGHT
+
+    def distance(c: dt.date) -> float:
+        days = (c - anchor).days
+        return days * weight if days > 0 else -days
+
+    return min(candidates, key=lambda c: (distance(c), c > anchor))
 
 
 def duration_value(n: float | None, unit: str, clock: bool, mult: int = 1) -> str:

@@ -12,6 +12,9 @@ from .tense import detect_tense, governed_by_past
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
 
+#: a preposition that points ahead, right before a date: "by December 15", "until March"
+_FORWARD_PREPOSITION = re.compile(r"\b(?:by|until|till|through|to)\s+$", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Timex:
@@ -80,15 +83,21 @@ class Context:
         return self.tense or detect_tense(self.text, self.start, self.end)
 
     def future_here(self) -> str | None:
-        """ "future" on a future cue; "past" when a past-tense verb governs the expression
-        ("stepped down in March"); else None: calendar dates without a year default to the
-        nearest one, which a stray past cue does not overturn (past cues are everywhere in
-        news, the governing verb is the one that counts)."""
+        """ "past" when a past-tense verb governs the expression ("stepped down in March",
+        "announced the plan Aug. 21": the governing verb outweighs a stray future cue); else
+        "future" on a future cue; "nearest" after a forward preposition ("by", "until"); else
+        None: calendar dates without a year default to the nearest one, leaning to the past
+        (:func:`~dateline.timex.calendar.pick`), which a stray past cue does not overturn
+        (past cues are everywhere in news, the governing verb is the one that counts)."""
         if self.tense:
             return self.tense
+        if governed_by_past(self.text, self.start):
+            return "past"
         if detect_tense(self.text, self.start, self.end) == "future":
             return "future"
-        return "past" if governed_by_past(self.text, self.start) else None
+        if _FORWARD_PREPOSITION.search(self.text[max(0, self.start - 12) : self.start]):
+            return "nearest"  # "completed by December 15": a deadline, as often ahead as behind
+        return None
 
     def ref_or_anchor(self) -> Ref | None:
         if self.ref is not None:

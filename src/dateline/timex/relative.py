@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .. import english
 from .calendar import add_months, format_day, quarter_of, shift
 from .patterns import PFX, weekday_re
 from .records import DATE, DURATION, SET, TIME, Context, Result, point
-from .vocabulary import DAY_PARTS, MID_DAY_PARTS
+from .vocabulary import DAY_PARTS, MID_DAY_PARTS, time_words
 
 _REL_UNIT = r"(?P<unit>week|weekend|month|year|quarter|decade)"
 
@@ -235,11 +236,19 @@ def resolve_that_day(m: re.Match[str], ctx: Context) -> Result | None:
     return point(day, "day")
 
 
+@functools.cache
+def _not_current() -> frozenset[str]:
+    """Words after which "current" is not "of the present" ("current account", "current
+    flows"): from the ``not_current`` class of ``time_words.tsv``."""
+    return frozenset(time_words("not_current"))
+
+
 def refs_pattern() -> str:
     return (
         r"\b(?P<present>(?:right\s+|just\s+)?(?<!from\s)now(?![-\w])"
         r"|currently|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+time"
         r"|the\s+present(?:\s+day|\s+time)?(?!\s+\w+(?:ed|ing)?\s))"
+        r"|(?P<current>(?-i:current)(?=\s+[a-z]))"
         r"|(?P<past>recently|lately|more\s+recently|(?:in\s+)?the\s+past(?=\s*[,.;:)]|\s+(?:and|or|but|when|as|that|he|she|they|it|we|I)\b)"
         r"|recent(?=\s+(?:days|weeks|months|years|decades|times|history|memory|\w+)))"
         r"|(?P<future>(?<=\bin\s)future(?=\s*[,.;:)]|\s*$)"
@@ -252,6 +261,11 @@ def refs_pattern() -> str:
 
 def resolve_refs(m: re.Match[str], ctx: Context) -> Result | None:
     text = m.group(0).lower()
+    if m["current"]:
+        following = re.match(r"\s+([a-z]+)", ctx.text[m.end() :])
+        if following is None or following[1] in _not_current():
+            return None  # "the current account", "a current of air"
+        return Result("PRESENT_REF", DATE)
     if m["present"]:
         return Result("PRESENT_REF", DATE)
     if m["past"]:

@@ -11,13 +11,15 @@ _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|due|scheduled|planned|planning"
     r"|plans?|expected|expects?|set\s+to|upcoming|would|intends?|hopes?\s+to|to\s+be\s+held"
     r"|as\s+soon\s+as|as\s+early\s+as|might|could\s+(?:come|be|arrive|start|begin|leave)|unless"
-    r"|to\s+meet|to\s+visit|to\s+travel|to\s+attend|to\s+hold|to\s+vote|to\s+begin|to\s+start)\b",
+    r"|to\s+meet|to\s+visit|to\s+travel|to\s+attend|to\s+hold|to\s+vote|to\s+begin|to\s+start"
+    r"|payable|effective)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|earlier|last|previously|already|\w{3,}ed)\b",
+    r"\b(?:was|were|had|did|said|told|ago|earlier|last|previously|already"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)\w{3,}ed)\b",
     re.IGNORECASE,
-)
+)  # an "-ed" word after an article or a possessive is an adjective ("the preferred shares")
 
 
 #: "had (been)" before a plan word: the plan lay in the past ("had been due to expire Friday")

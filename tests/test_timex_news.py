@@ -1,0 +1,59 @@
+"""Time values in news text, as TimeML/TempEval-3 wants them: the year of a month or a day
+written without one, "current" as the present. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.timex import find_timexes
+
+LATE_OCTOBER = dt.date(2025, 10, 30)  # a Thursday
+
+
+def values(text: str, anchor: dt.date = LATE_OCTOBER) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_timexes(text, anchor)}
+
+
+#: (sentence, expression, value): with no tense cue a month or day leans to the past; a
+#: future cue, a forward preposition or a governing verb decides instead
+LEAN = [
+    ("In March, the company hired a new chief executive.", "March", "2025-03"),
+    ("Prices had risen to a peak in June from a low in March.", "March", "2025-03"),
+    ("The board announced the plan Aug. 21.", "Aug. 21", "2025-08-21"),
+    ("A shuttle crew will fly a mission in March.", "March", "2026-03"),
+    ("The loan must be repaid by February.", "February", "2026-02"),
+    ("The new labour contract is effective June 1.", "June 1", "2026-06-01"),
+    ("The first payment is in January.", "January", "2026-01"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), LEAN)
+def test_a_date_without_a_year_leans_to_the_past(
+    sentence: str, expression: str, value: str
+) -> None:
+    assert values(sentence).get(expression) == value
+
+
+def test_an_adjective_in_ed_is_no_past_cue() -> None:
+    found = values(
+        "The board will redeem the preferred shares on November 30.", dt.date(2025, 7, 4)
+    )
+    assert found["November 30"] == "2025-11-30"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The current talks have stalled.", "Analysts doubt the current plan will hold."],
+)
+def test_current_before_a_noun_is_the_present(sentence: str) -> None:
+    assert values(sentence).get("current") == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The current account deficit widened.", "A strong current carried the boat away."],
+)
+def test_current_as_an_account_or_a_flow_is_no_time(sentence: str) -> None:
+    assert "current" not in values(sentence)
