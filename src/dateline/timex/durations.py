@@ -173,7 +173,7 @@ def resolve_vague_units(m: re.Match[str], ctx: Context) -> Result | None:
         and not rel
     ):
         if text.startswith(("recent", "the recent")):
-            return Result("PAST_REF", DATE)
+            return Result(duration_value(None, letter, clock), DURATION)
         return Result(duration_value(None, letter, clock), DURATION)
     if rel == "ago":
         return Result("PAST_REF", DATE)
