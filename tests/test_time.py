@@ -74,7 +74,7 @@ CASES = [
     ("Talks are now stalled.", "now", "PRESENT_REF", "DATE"),
     ("Talks are currently stalled.", "currently", "PRESENT_REF", "DATE"),
     ("The army recently withdrew.", "recently", "PAST_REF", "DATE"),
-    ("Attacks grew in recent days.", "recent days", "PAST_REF", "DATE"),
+    ("Attacks grew in recent days.", "recent days", "PXD", "DURATION"),  # as TimeML marks it
     ("Peace may come in the future.", "the future", "FUTURE_REF", "DATE"),
     # sets
     ("Convoys cross every day.", "every day", "P1D", "SET"),

@@ -57,3 +57,38 @@ def test_current_before_a_noun_is_the_present(sentence: str) -> None:
 )
 def test_current_as_an_account_or_a_flow_is_no_time(sentence: str) -> None:
     assert "current" not in values(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Kidnappings have risen in recent years.", "recent years", "PXY"),
+        ("Officials have voiced concern in recent weeks.", "recent weeks", "PXW"),
+    ],
+)
+def test_recent_units_are_a_vague_duration(sentence: str, expression: str, value: str) -> None:
+    found = {t.text: (t.value, t.type) for t in find_timexes(sentence, LATE_OCTOBER)}
+    assert found[expression] == (value, "DURATION")
+
+
+def test_a_part_of_the_day_after_a_preposition_is_that_part_of_the_day_in_question() -> None:
+    found = values("Fighting broke out on Tuesday. By mid-afternoon the town had fallen.")
+    assert found["mid-afternoon"] == "2025-10-28TAF"
+    assert values("Talks resumed in the morning.")["the morning"] == "2025-10-30TMO"
+    assert "morning" not in values("He read the morning papers.")
+
+
+def test_each_weekday_is_a_set() -> None:
+    found = {
+        t.text: (t.value, t.type)
+        for t in find_timexes("A flight leaves each Thursday and every Sunday night.", LATE_OCTOBER)
+    }
+    assert found["each Thursday"] == ("XXXX-WXX-4", "SET")
+    assert found["every Sunday night"] == ("XXXX-WXX-7TNI", "SET")
+
+
+def test_the_year_spelled_out_is_a_year() -> None:
+    assert (
+        values("The target for the year two thousand has been dropped.")["the year two thousand"]
+        == "2000"
+    )

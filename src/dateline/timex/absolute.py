@@ -219,8 +219,9 @@ def year_pattern() -> str:
 
 def resolve_year(m: re.Match[str], ctx: Context) -> Result | None:
     if m["sy"]:
-        if re.match(r"\s+[a-z]+s\b", ctx.text[m.end() : m.end() + 20]):
-            return None  # "nineteen ninety people"
+        named_a_year = re.match(r"(?:the\s+)?year\s", m.group(0), re.IGNORECASE)
+        if not named_a_year and re.match(r"\s+[a-z]+s\b", ctx.text[m.end() : m.end() + 20]):
+            return None  # "nineteen ninety people"; "the year two thousand has" is a year
         year = spelled_year_value(m["sy"])
         if year is None:
             return None

@@ -8,7 +8,7 @@ import re
 from .. import english
 from ..numbers import number_value
 from .calendar import UNIT_GRANULARITY, add_months, duration_value, shift
-from .patterns import AMOUNT_MOD, UNIT_RE, month_re, number_re
+from .patterns import AMOUNT_MOD, UNIT_RE, month_re, number_re, weekday_re
 from .records import DATE, DURATION, SET, TIME, Context, Ref, Result, comparison, point
 from .vocabulary import DAY_PARTS, SEASONS, units
 
@@ -188,6 +188,7 @@ def set_pattern() -> str:
         r"seven|eight|nine|ten|twelve|twenty-four|24)\s+)?(?P<unit>second|minute|hour|day|night|"
         r"week|weekend|month|quarter|year|decade|morning|afternoon|evening)s?\b"
         rf"|\b(?:every|each)\s+(?P<mo>{month_re()})"
+        rf"|\b(?:every|each)\s+(?P<wd>{weekday_re()})(?:\s+(?P<wdpod>morning|afternoon|evening|night))?"
         rf"|\b(?:every|each)\s+(?P<s>{'|'.join(SEASONS)})"
         rf"|(?-i:\b(?P<adv>{'|'.join(english.frequencies())})\b)"
         r"|\bper\s+(?P<per>second|minute|hour|day|week|month|year)\b"
@@ -200,6 +201,10 @@ def resolve_set(m: re.Match[str], ctx: Context) -> Result | None:
         return Result(f"XXXX-{english.months()[m['mo'].rstrip('.').lower()]:02d}", SET)
     if m["s"]:
         return Result(f"XXXX-{SEASONS[m['s'].lower()]}", SET)
+    if m["wd"]:
+        pod = DAY_PARTS.get((m["wdpod"] or "").lower())
+        day = english.weekdays().index(m["wd"].lower()) + 1
+        return Result(f"XXXX-WXX-{day}" + (f"T{pod}" if pod else ""), SET)
     if m["adv"]:
         adv = m["adv"].lower()
         after = ctx.text[m.end() : m.end() + 30]

@@ -51,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday", relative.weekday_pattern, relative.resolve_weekday),
     Rule("deictic", relative.deictic_pattern, relative.resolve_deictic),
     Rule("that_day", relative.that_day_pattern, relative.resolve_that_day),
+    Rule("day_part", relative.day_part_pattern, relative.resolve_day_part),
     Rule("clock", clock.clock_pattern, clock.resolve_clock),
     Rule("duration", durations.duration_pattern, durations.resolve_duration),
     Rule("vague_units", durations.vague_units_pattern, durations.resolve_vague_units),

@@ -208,6 +208,34 @@ def resolve_deictic(m: re.Match[str], ctx: Context) -> Result | None:
     return point(day, "day")
 
 
+_DAY_PART_LEAD = re.compile(r"\b(?:in|by|during|until|since|through)\s+$", re.IGNORECASE)
+
+
+def day_part_pattern() -> str:
+    return (
+        r"(?:the\s+)?(?P<mod>(?:early|late|mid)[\s-]?)?(?P<pod>morning|afternoon|evening)"
+        r"(?!\s+of\b)"
+    )
+
+
+def resolve_day_part(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "in the morning", "by mid-afternoon": that part of the day the text is about, the
+    last day it named, else the anchor."""
+    if m["pod"][0].isupper() or not _DAY_PART_LEAD.search(
+        ctx.text[max(0, m.start() - 8) : m.start()]
+    ):
+        return None  # "morning prayers", "the evening news": only after a preposition of time
+    pod = DAY_PARTS[m["pod"].lower()]
+    if (m["mod"] or "").lower().startswith("mid"):
+        pod = MID_DAY_PARTS.get("mid-" + m["pod"].lower(), pod)
+    ref = ctx.ref_or_anchor()
+    if ref is None:
+        return Result(None, TIME)
+    if ref.granularity != "day":
+        return Result(None, TIME)
+    return Result(f"{ref.day.isoformat()}T{pod}", TIME, ref=(ref.day, "day"))
+
+
 def that_day_pattern() -> str:
     return (
         r"(?:(?P<pfx>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+"
