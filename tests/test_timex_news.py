@@ -92,3 +92,18 @@ def test_the_year_spelled_out_is_a_year() -> None:
         values("The target for the year two thousand has been dropped.")["the year two thousand"]
         == "2000"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("A few days later, the rebels withdrew.", "A few days later", "PXD"),
+        ("The blast happened two hours ago.", "two hours ago", "PT2H"),
+        ("Minutes later, a second blast hit.", "Minutes later", "PTXM"),
+    ],
+)
+def test_a_span_naming_no_point_is_the_amount_of_time(
+    sentence: str, expression: str, value: str
+) -> None:
+    found = {t.text: (t.value, t.type) for t in find_timexes(sentence, LATE_OCTOBER)}
+    assert found[expression] == (value, "DURATION")

@@ -19,15 +19,19 @@ Conventions for news (documented choices, not TimeML mandates):
 - A bare weekday is the most recent such day on or before the anchor ("on Friday" in a Friday
   article is that Friday), unless the clause is about the future ("will meet on Monday"), when
   it is the next one. ``tense="past"|"future"`` forces either reading.
-- A day or month without a year ("4 July", "in March") is the nearest such date; a future or
-  past cue in the clause picks the next or the previous one.
+- A day or month without a year ("4 July", "in March") is the nearest such date, leaning to
+  the past (a date ahead counts half as far again: news mostly reports what happened); a
+  governing past verb picks the previous one, a future cue the next, and after a forward
+  preposition ("by", "until") the plain nearest.
 - "overnight" is the night before the anchor: value ``<anchor-1>TNI``. Night values ("Thursday
   night", "last night", "tonight") carry ``overnight=True`` and :attr:`Timex.days` gives both
   calendar days the night touches, so an event "overnight" may be dated to either.
 - "later"/"earlier"/"the following day"/"that year" count from the last date the text
   mentioned (its reference time), else from the anchor; "ago" always counts from the anchor.
-- Vague relative spans with no number ("days later", "hours earlier") have no value but keep
-  their type; "hours" alone ("for hours", "hours after the strike") is the duration ``PTXH``.
+- Relative spans that name no calendar point ("days later", "a few days later", "two hours
+  ago") are the amount of time, as TimeML marks the "a few days" of "a few days later":
+  ``PXD``, ``PT2H``; "hours" alone ("for hours", "hours after the strike") is ``PTXH``;
+  "recent weeks" is ``PXW``.
 - Ages ("a 45-year-old man", "aged 30", "in his twenties") are not time expressions.
 """
 

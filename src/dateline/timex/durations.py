@@ -9,7 +9,7 @@ from .. import english
 from ..numbers import number_value
 from .calendar import UNIT_GRANULARITY, add_months, duration_value, shift
 from .patterns import AMOUNT_MOD, UNIT_RE, month_re, number_re, weekday_re
-from .records import DATE, DURATION, SET, TIME, Context, Ref, Result, comparison, point
+from .records import DATE, DURATION, SET, Context, Ref, Result, comparison, point
 from .vocabulary import DAY_PARTS, SEASONS, units
 
 
@@ -84,14 +84,13 @@ def _relative_offset(
     rel: str,
 ) -> Result:
     anchor = ctx.anchor
-    if clock:
-        if n is None or anchor is None:
-            return Result(None, TIME)
-        return Result(None, TIME)  # "two hours ago": the day is known, the hour is not
+    if clock or (n is None and rel != "ago"):
+        # "two hours ago", "a few days later": no calendar point to name (the hour, or the
+        # count, is unknown), so the amount of time, as TimeML marks "a few days" before
+        # "later"
+        return Result(duration_value(n, letter, clock, mult), DURATION)
     if n is None:
-        if rel == "ago":
-            return Result("PAST_REF", DATE)
-        return Result(None, DATE)
+        return Result("PAST_REF", DATE)
     if anchor is None:
         return Result(None, DATE)
     steps = int(round(n * mult))
@@ -172,13 +171,11 @@ def resolve_vague_units(m: re.Match[str], ctx: Context) -> Result | None:
         )
         and not rel
     ):
-        if text.startswith(("recent", "the recent")):
-            return Result(duration_value(None, letter, clock), DURATION)
         return Result(duration_value(None, letter, clock), DURATION)
     if rel == "ago":
         return Result("PAST_REF", DATE)
     if rel in ("later", "earlier", "afterwards"):
-        return Result(None, TIME if clock else DATE)
+        return Result(duration_value(None, letter, clock), DURATION)  # "days later"
     return Result(duration_value(None, letter, clock), DURATION)
 
 

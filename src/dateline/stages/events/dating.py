@@ -42,8 +42,12 @@ STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"}
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: values that name a period but no day: a week, a month, a season, a quarter, a year
 _PERIOD = re.compile(r"^(?:\d{4}-W\d\d|\d{4}-\d\d|\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)|\d{4})$")
-#: durations that stand for the recent past ("over the past week", "in the last few days")
-_RECENT_SPAN = re.compile(r"^(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\b", re.IGNORECASE)
+#: durations that stand for the recent past ("over the past week", "in the last few days",
+#: "in recent days")
+_RECENT_SPAN = re.compile(
+    r"^(?:over\s+|in\s+|during\s+)?(?:the\s+(?:past|last)|(?:the\s+)?(?:most\s+)?recent)\b",
+    re.IGNORECASE,
+)
 #: the most parse steps between a trigger and a date of its own clause
 OWN_CLAUSE = 4
 #: the most parse steps between a trigger and a vague period that dates it
