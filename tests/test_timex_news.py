@@ -107,3 +107,17 @@ def test_a_span_naming_no_point_is_the_amount_of_time(
 ) -> None:
     found = {t.text: (t.value, t.type) for t in find_timexes(sentence, LATE_OCTOBER)}
     assert found[expression] == (value, "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "type_"),
+    [
+        ("At the time, the envoy said talks would resume.", "the time", "PAST_REF", "DATE"),
+        ("The town will have to live without power for a while.", "a while", "PXX", "DURATION"),
+        ("She hopes the country will one day join the union.", "one day", "FUTURE_REF", "DATE"),
+        ("The strike lasted one day.", "one day", "P1D", "DURATION"),
+    ],
+)
+def test_vague_references(sentence: str, expression: str, value: str, type_: str) -> None:
+    found = {t.text: (t.value, t.type) for t in find_timexes(sentence, LATE_OCTOBER)}
+    assert found[expression] == (value, type_)

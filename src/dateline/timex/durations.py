@@ -27,6 +27,9 @@ def duration_pattern() -> str:
     )
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|shall)\s+$", re.IGNORECASE)
+
+
 def resolve_duration(m: re.Match[str], ctx: Context) -> Result | None:
     if m["unit"][0].isupper():
         return None  # "60 Minutes", a title
@@ -45,6 +48,8 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     if num_text in ("some", "many") and not unit_word.endswith("s"):
         return None
+    if num_text == "one" and base == "day" and _MODAL_BEFORE.search(ctx.text, 0, m.start()):
+        return None  # "will one day be": some day ahead (FUTURE_REF, a rule of its own)
     n = number_value(m["num"])
     if n is not None and n >= 1000 and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", num_text):
         return None  # "the 1988 quarter": a year, not 1,988 quarters

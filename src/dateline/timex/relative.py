@@ -277,6 +277,10 @@ def refs_pattern() -> str:
         r"|currently|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+time"
         r"|the\s+present(?:\s+day|\s+time)?(?!\s+\w+(?:ed|ing)?\s))"
         r"|(?P<current>(?-i:current)(?=\s+[a-z]))"
+        r"|(?<=\bat\s)(?P<then>the\s+time)(?!\s+(?:of|when|that|being)\b)"
+        r"|(?<=\bfor\s)(?P<while>a\s+(?:little\s+|long\s+|short\s+)?while)"
+        r"|(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bshall\s))"
+        r"(?P<oneday>one\s+day)(?=\s+[a-z])"
         r"|(?P<past>recently|lately|more\s+recently|(?:in\s+)?the\s+past(?=\s*[,.;:)]|\s+(?:and|or|but|when|as|that|he|she|they|it|we|I)\b)"
         r"|recent(?=\s+(?:days|weeks|months|years|decades|times|history|memory|\w+)))"
         r"|(?P<future>(?<=\bin\s)future(?=\s*[,.;:)]|\s*$)"
@@ -289,6 +293,13 @@ def refs_pattern() -> str:
 
 def resolve_refs(m: re.Match[str], ctx: Context) -> Result | None:
     text = m.group(0).lower()
+    if m["then"]:
+        # "at the time": the time the story is about, a past one in a past clause
+        return None if ctx.tense_here() == "future" else Result("PAST_REF", DATE)
+    if m["while"]:
+        return Result("PXX", DURATION)  # "for a while": an amount of time, its unit unknown
+    if m["oneday"]:
+        return Result("FUTURE_REF", DATE)  # "will one day be": some day ahead
     if m["current"]:
         following = re.match(r"\s+([a-z]+)", ctx.text[m.end() :])
         if following is None or following[1] in _not_current():
