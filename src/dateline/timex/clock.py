@@ -70,7 +70,7 @@ def resolve_clock(m: re.Match[str], ctx: Context) -> Result | None:
 def _clock_day(m: re.Match[str], ctx: Context) -> dt.date | None:
     tail = m["tail"]
     if tail:
-        sub = ctx.find(tail, ctx.anchor, ctx.tense_here())
+        sub = ctx.find(tail, ctx.anchor, ctx.future_here())
         day = day_of(sub[0].value) if sub else None
         if day is not None:
             return day
