@@ -121,3 +121,12 @@ def test_a_span_naming_no_point_is_the_amount_of_time(
 def test_vague_references(sentence: str, expression: str, value: str, type_: str) -> None:
     found = {t.text: (t.value, t.type) for t in find_timexes(sentence, LATE_OCTOBER)}
     assert found[expression] == (value, type_)
+
+
+def test_the_year_after_for_or_of_is_the_year_in_question() -> None:
+    found = values("Shares hit a high for the year. Profit for the year rose.")
+    assert found["the year"] == "2025"
+    found = values("Sales rose 5% in the first nine months of the year.")
+    assert found["the year"] == "2025"
+    # "the year ended June 30" is a twelve-month span, a rule of its own
+    assert values("Sales for the year ended June 30 rose.")["the year"] == "P1Y"

@@ -52,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deictic", relative.deictic_pattern, relative.resolve_deictic),
     Rule("that_day", relative.that_day_pattern, relative.resolve_that_day),
     Rule("day_part", relative.day_part_pattern, relative.resolve_day_part),
+    Rule("the_period", relative.the_period_pattern, relative.resolve_the_period),
     Rule("clock", clock.clock_pattern, clock.resolve_clock),
     Rule("duration", durations.duration_pattern, durations.resolve_duration),
     Rule("vague_units", durations.vague_units_pattern, durations.resolve_vague_units),

@@ -236,6 +236,37 @@ def resolve_day_part(m: re.Match[str], ctx: Context) -> Result | None:
     return Result(f"{ref.day.isoformat()}T{pod}", TIME, ref=(ref.day, "day"))
 
 
+_PERIOD_LEAD = re.compile(r"\b(?:for|of|during|throughout)\s+$", re.IGNORECASE)
+
+
+def the_period_pattern() -> str:
+    return (
+        r"the\s+(?:fiscal\s+)?(?P<unit>year|week|month)"
+        r"(?!\s+(?:ended|ending|to|through|before|after|earlier|later|ago|of|that|when|in|which)\b)"
+        r"(?![-'\w])"
+    )
+
+
+def resolve_the_period(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "for the year", "the first nine months of the year", "for the week": the period of
+    that unit the text is about, the one holding the last date named, else the anchor."""
+    if not _PERIOD_LEAD.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None
+    unit = m["unit"].lower()
+    ref = ctx.ref_or_anchor()
+    if ref is None:
+        return Result(None, DATE)
+    finer = {
+        "year": ("year", "half", "quarter", "month", "week", "day"),
+        "month": ("month", "week", "day"),
+        "week": ("week", "day"),
+    }
+    day = ref.day if ref.granularity in finer[unit] else ctx.anchor
+    if day is None:
+        return Result(None, DATE)
+    return Result(format_day(day, unit), DATE, ref=(day, unit), moves_ref=False)
+
+
 def that_day_pattern() -> str:
     return (
         r"(?:(?P<pfx>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+"
