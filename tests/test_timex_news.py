@@ -130,3 +130,25 @@ def test_the_year_after_for_or_of_is_the_year_in_question() -> None:
     assert found["the year"] == "2025"
     # "the year ended June 30" is a twelve-month span, a rule of its own
     assert values("Sales for the year ended June 30 rose.")["the year"] == "P1Y"
+
+
+def test_a_season_after_the_is_a_season() -> None:
+    assert (
+        values("Demand recovered from the lows of the early summer.")["the early summer"]
+        == "2025-SU"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The country imports about three-quarters of its food.", "three-quarters"),
+        ("A quarter of the vote went to the rebels.", "A quarter"),
+    ],
+)
+def test_a_fraction_is_no_span_of_quarters(sentence: str, expression: str) -> None:
+    assert not any(expression in text for text in values(sentence))
+
+
+def test_quarters_of_losses_are_a_span() -> None:
+    assert values("It made money after several quarters of losses.")["several quarters"] == "PXQ"

@@ -44,8 +44,12 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Result | None:
     # "a quarter of the vote", "a second time", "one day he will ...", "a day of mourning"
     if num_text in ("a", "an", "one") and base in ("quarter", "second") and not m["dir"]:
         return None
-    if base == "quarter" and num_text in ("a", "an", "one") and re.match(r"\s+of\b", after):
-        return None
+    if (
+        base == "quarter"
+        and num_text in ("a", "an", "one", "three")
+        and re.match(r"\s+of\s+(?!(?:the\s+)?(?:fiscal\s+)?(?:year|\d{4}|this|last|next)\b)", after)
+    ):
+        return None  # "three-quarters of its food": a fraction, not a span of quarters
     if num_text in ("some", "many") and not unit_word.endswith("s"):
         return None
     if num_text == "one" and base == "day" and _MODAL_BEFORE.search(ctx.text, 0, m.start()):

@@ -69,6 +69,8 @@ def season_pattern() -> str:
 def resolve_season(m: re.Match[str], ctx: Context) -> Result | None:
     code = SEASONS[m["s"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if not rel and m.group(0).lower().startswith("the"):
+        rel = "the"  # "into the summer", "the early summer": the article names a season
     if m["y"] or m["sy"]:
         year = int(m["y"]) if m["y"] else spelled_year_value(m["sy"] or "")
         if year is None:
