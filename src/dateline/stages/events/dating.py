@@ -42,6 +42,8 @@ STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"}
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: values that name a period but no day: a week, a month, a season, a quarter, a year
 _PERIOD = re.compile(r"^(?:\d{4}-W\d\d|\d{4}-\d\d|\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)|\d{4})$")
+#: a weekend ("at the weekend": ISO week and WE), which gives its Saturday and Sunday
+_WEEKEND = re.compile(r"^(\d{4})-W(\d\d)-WE$")
 #: durations that stand for the recent past ("over the past week", "in the last few days")
 _RECENT_SPAN = re.compile(r"^(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\b", re.IGNORECASE)
 #: the most parse steps between a trigger and a date of its own clause
@@ -59,7 +61,9 @@ def date_of(ctx: Context, candidate: Candidate) -> EventDate | None:
     own = _sentence_date(ctx, candidate)
     if own is not None:
         return own
-    if _background(candidate.token):
+    if _background(candidate.token) or _earlier_than_its_clause(candidate.token):
+        return None
+    if candidate.modality == "hypothetical":  # "if the deadline is not met": no day happened
         return None
     return _context_date(ctx, candidate) or _publication_date(ctx, candidate)
 
@@ -107,7 +111,7 @@ def _kind(expression: Date) -> str | None:
     """ "day" for a value naming a day, "vague" for a period with no day, else None."""
     value = expression.value
     if expression.type in ("DATE", "TIME"):
-        if value and DAY.match(value):
+        if value and (DAY.match(value) or _saturday(value) is not None):
             return "day"
         if value == "PAST_REF" or (value and _PERIOD.match(value)):
             return "vague"
@@ -119,12 +123,33 @@ def _kind(expression: Date) -> str | None:
 
 def _day_date(expression: Date, source: str) -> EventDate:
     value = expression.value or ""
+    saturday = _saturday(value)
+    if saturday is not None:  # either day of the weekend: the Saturday, with both days
+        sunday = saturday + dt.timedelta(days=1)
+        return EventDate(
+            saturday.isoformat(),
+            "day",
+            expression.span,
+            date_source=source,
+            days=(saturday.isoformat(), sunday.isoformat()),
+        )
     day = value[:10]
     days: tuple[str, ...] = ()
     if value.endswith("TNI"):  # a night: the evening's day and the next morning's
         first = dt.date.fromisoformat(day)
         days = (day, (first + dt.timedelta(days=1)).isoformat())
     return EventDate(day, "day", expression.span, date_source=source, days=days)
+
+
+def _saturday(value: str) -> dt.date | None:
+    """The Saturday of a weekend value ("2025-W30-WE"), else None."""
+    weekend = _WEEKEND.match(value)
+    if weekend is None:
+        return None
+    try:
+        return dt.date.fromisocalendar(int(weekend[1]), int(weekend[2]), 6)
+    except ValueError:  # no such week
+        return None
 
 
 def _context_date(ctx: Context, candidate: Candidate) -> EventDate | None:
@@ -202,7 +227,31 @@ def _background(token: Token) -> bool:
             child.lemma_ == "have" or (child.lemma_ == "be" and verb.tag_ == "VBG")
         ):
             return True
-    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj")
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj", "pcomp")
+
+
+#: words that put a clause before the time of the clause it hangs from ("soon after X was
+#: killed", "before signing"): what it tells is earlier news, not the day's
+_EARLIER_MARKS = frozenset({"after", "before", "since", "following"})
+#: adverbs that tell an act as one of the past, not the day's news ("previously agreed")
+_PAST_ADVERBS = frozenset({"previously", "earlier", "formerly", "once", "repeatedly"})
+
+
+def _earlier_than_its_clause(token: Token) -> bool:
+    """Whether the event is told in a clause that sets it before another ("after X was
+    killed", "since Israel escalated"), or with an adverb that puts it in the past
+    ("previously agreed"): it borrows no date from context or publication."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if any(c.dep_ == "advmod" and c.lower_ in _PAST_ADVERBS for c in verb.children):
+        return True
+    for node in path_to_root(verb)[:3]:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in node.children
+        ):
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in _EARLIER_MARKS:
+            return True
+    return False
 
 
 def tree_distance(candidate: Candidate, span: tuple[int, int]) -> int:
