@@ -80,6 +80,10 @@ def _sentence_date(ctx: Context, candidate: Candidate) -> EventDate | None:
         distance = tree_distance(candidate, expression.span)
         if kind == "vague" and distance > VAGUE_REACH:
             continue
+        if kind == "vague" and _other_clause(candidate, expression.span):
+            continue  # a vague period of another clause says nothing of this event
+        if kind == "day" and _after_publication(ctx, candidate, expression):
+            continue  # "condemned by X, ahead of the 12 April election": not its day
         # a date of the verb that reports the event comes after every date of its own
         report = 1 if _dates_the_report(candidate, expression.span) else 0
         options.append((report, distance, 0 if kind == "day" else 1, expression))
@@ -91,6 +95,51 @@ def _sentence_date(ctx: Context, candidate: Candidate) -> EventDate | None:
         return EventDate(value=None, granularity="vague", span=expression.span)
     source = "text" if distance <= OWN_CLAUSE and not report else "context"
     return _day_date(expression, source)
+
+
+def _after_publication(ctx: Context, candidate: Candidate, expression: Date) -> bool:
+    """Whether a day comes after publication while the event is told as done (asserted or
+    negated): a day still to come cannot be the day it happened."""
+    published = ctx.document.article.published
+    if published is None or candidate.modality not in ("asserted", "negated"):
+        return False
+    value = expression.value or ""
+    saturday = _saturday(value)
+    day = saturday.isoformat() if saturday else value[:10]
+    return day > published.isoformat()
+
+
+#: dependencies that start a clause of its own (for "conj", only between verbs)
+_CLAUSES = frozenset({"conj", "advcl", "relcl", "ccomp", "acl", "parataxis", "csubj"})
+
+
+def _other_clause(candidate: Candidate, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` belong to another clause than the event's: the path
+    between them in the parse enters a clause the trigger is not in ("the pipeline was
+    damaged in January and Orban has threatened ...", "more than it did this week")."""
+    doc = candidate.token.doc
+    target = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if target is None:
+        return True
+    anchor = candidate.head_token if candidate.head_token is not None else candidate.token
+    own = path_to_root(anchor)
+    own_ids = {t.i for t in own}
+    up = path_to_root(target.root)
+    top = next((t for t in up if t.i in own_ids), None)
+    if top is None:
+        return True
+    # the date's side may enter any clause; the event's side only a coordinate one (a
+    # reported clause, "said on Monday that ...", is _dates_the_report's)
+    date_side = any(_starts_clause(n) for n in up[: [t.i for t in up].index(top.i)])
+    own_side = any(
+        n.dep_ in ("conj", "parataxis") and _starts_clause(n)
+        for n in own[: [t.i for t in own].index(top.i)]
+    )
+    return date_side or own_side
+
+
+def _starts_clause(node: Token) -> bool:
+    return node.dep_ in _CLAUSES and (node.dep_ != "conj" or node.pos_ in ("VERB", "AUX"))
 
 
 def _dates_the_report(candidate: Candidate, span: tuple[int, int]) -> bool:
