@@ -7,7 +7,9 @@ In order (GUIDELINES.md, "Dates"):
    the sentence has no other, and then as ``context``. A vague period there ("in recent days", "last week", "earlier this month") gives no
    day but keeps its words; a night ("overnight", "Thursday night") gives both days it touches.
    A day in the same sentence but far from the trigger in the parse (another clause) is
-   ``context``.
+   ``context``. A vague period of another clause ("damaged in January and X has threatened")
+   is not the event's; nor is a day after publication for an event told as done. A weekend
+   gives its Saturday, with both days.
 2. ``context``: no date in the sentence: the day named in one of the two sentences before, in
    the same paragraph, when they share a name or a noun with the event's sentence (no date is
    borrowed across a change of topic); for an attack, the last day the report named before it
@@ -16,8 +18,9 @@ In order (GUIDELINES.md, "Dates"):
    "has said" or "had warned") is a same-day reaction: the publication day.
 
 Events told in a perfect or progressive tense ("has killed", "had launched", "is threatening")
-or as a participle ("accusing Russia of ...") are background: they borrow no date from context
-or publication.
+or as a participle ("accusing Russia of ...", "after accusing ..."), in a clause set before
+another ("soon after X was killed"), with an adverb of the past ("previously agreed"), or as
+a hypothesis are background: they borrow no date from context or publication.
 """
 
 from __future__ import annotations
