@@ -7,7 +7,9 @@ In order (GUIDELINES.md, "Dates"):
    the sentence has no other, and then as ``context``. A vague period there ("in recent days", "last week", "earlier this month") gives no
    day but keeps its words; a night ("overnight", "Thursday night") gives both days it touches.
    A day in the same sentence but far from the trigger in the parse (another clause) is
-   ``context``.
+   ``context``. A vague period of another clause ("damaged in January and X has threatened")
+   is not the event's; nor is a day after publication for an event told as done. A weekend
+   gives its Saturday, with both days.
 2. ``context``: no date in the sentence: the day named in one of the two sentences before, in
    the same paragraph, when they share a name or a noun with the event's sentence (no date is
    borrowed across a change of topic); for an attack, the last day the report named before it
@@ -16,8 +18,9 @@ In order (GUIDELINES.md, "Dates"):
    "has said" or "had warned") is a same-day reaction: the publication day.
 
 Events told in a perfect or progressive tense ("has killed", "had launched", "is threatening")
-or as a participle ("accusing Russia of ...") are background: they borrow no date from context
-or publication.
+or as a participle ("accusing Russia of ...", "after accusing ..."), in a clause set before
+another ("soon after X was killed"), with an adverb of the past ("previously agreed"), or as
+a hypothesis are background: they borrow no date from context or publication.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ STATEMENTS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"}
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: values that name a period but no day: a week, a month, a season, a quarter, a year
 _PERIOD = re.compile(r"^(?:\d{4}-W\d\d|\d{4}-\d\d|\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)|\d{4})$")
+#: a weekend ("at the weekend": ISO week and WE), which gives its Saturday and Sunday
+_WEEKEND = re.compile(r"^(\d{4})-W(\d\d)-WE$")
 #: durations that stand for the recent past ("over the past week", "in the last few days",
 #: "in recent days")
 _RECENT_SPAN = re.compile(
@@ -63,7 +68,9 @@ def date_of(ctx: Context, candidate: Candidate) -> EventDate | None:
     own = _sentence_date(ctx, candidate)
     if own is not None:
         return own
-    if _background(candidate.token):
+    if _background(candidate.token) or _earlier_than_its_clause(candidate.token):
+        return None
+    if candidate.modality == "hypothetical":  # "if the deadline is not met": no day happened
         return None
     return _context_date(ctx, candidate) or _publication_date(ctx, candidate)
 
@@ -80,6 +87,10 @@ def _sentence_date(ctx: Context, candidate: Candidate) -> EventDate | None:
         distance = tree_distance(candidate, expression.span)
         if kind == "vague" and distance > VAGUE_REACH:
             continue
+        if kind == "vague" and _other_clause(candidate, expression.span):
+            continue  # a vague period of another clause says nothing of this event
+        if kind == "day" and _after_publication(ctx, candidate, expression):
+            continue  # "condemned by X, ahead of the 12 April election": not its day
         # a date of the verb that reports the event comes after every date of its own
         report = 1 if _dates_the_report(candidate, expression.span) else 0
         options.append((report, distance, 0 if kind == "day" else 1, expression))
@@ -91,6 +102,51 @@ def _sentence_date(ctx: Context, candidate: Candidate) -> EventDate | None:
         return EventDate(value=None, granularity="vague", span=expression.span)
     source = "text" if distance <= OWN_CLAUSE and not report else "context"
     return _day_date(expression, source)
+
+
+def _after_publication(ctx: Context, candidate: Candidate, expression: Date) -> bool:
+    """Whether a day comes after publication while the event is told as done (asserted or
+    negated): a day still to come cannot be the day it happened."""
+    published = ctx.document.article.published
+    if published is None or candidate.modality not in ("asserted", "negated"):
+        return False
+    value = expression.value or ""
+    saturday = _saturday(value)
+    day = saturday.isoformat() if saturday else value[:10]
+    return day > published.isoformat()
+
+
+#: dependencies that start a clause of its own (for "conj", only between verbs)
+_CLAUSES = frozenset({"conj", "advcl", "relcl", "ccomp", "acl", "parataxis", "csubj"})
+
+
+def _other_clause(candidate: Candidate, span: tuple[int, int]) -> bool:
+    """Whether the words at ``span`` belong to another clause than the event's: the path
+    between them in the parse enters a clause the trigger is not in ("the pipeline was
+    damaged in January and Orban has threatened ...", "more than it did this week")."""
+    doc = candidate.token.doc
+    target = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if target is None:
+        return True
+    anchor = candidate.head_token if candidate.head_token is not None else candidate.token
+    own = path_to_root(anchor)
+    own_ids = {t.i for t in own}
+    up = path_to_root(target.root)
+    top = next((t for t in up if t.i in own_ids), None)
+    if top is None:
+        return True
+    # the date's side may enter any clause; the event's side only a coordinate one (a
+    # reported clause, "said on Monday that ...", is _dates_the_report's)
+    date_side = any(_starts_clause(n) for n in up[: [t.i for t in up].index(top.i)])
+    own_side = any(
+        n.dep_ in ("conj", "parataxis") and _starts_clause(n)
+        for n in own[: [t.i for t in own].index(top.i)]
+    )
+    return date_side or own_side
+
+
+def _starts_clause(node: Token) -> bool:
+    return node.dep_ in _CLAUSES and (node.dep_ != "conj" or node.pos_ in ("VERB", "AUX"))
 
 
 def _dates_the_report(candidate: Candidate, span: tuple[int, int]) -> bool:
@@ -111,7 +167,7 @@ def _kind(expression: Date) -> str | None:
     """ "day" for a value naming a day, "vague" for a period with no day, else None."""
     value = expression.value
     if expression.type in ("DATE", "TIME"):
-        if value and DAY.match(value):
+        if value and (DAY.match(value) or _saturday(value) is not None):
             return "day"
         if value == "PAST_REF" or (value and _PERIOD.match(value)):
             return "vague"
@@ -123,12 +179,33 @@ def _kind(expression: Date) -> str | None:
 
 def _day_date(expression: Date, source: str) -> EventDate:
     value = expression.value or ""
+    saturday = _saturday(value)
+    if saturday is not None:  # either day of the weekend: the Saturday, with both days
+        sunday = saturday + dt.timedelta(days=1)
+        return EventDate(
+            saturday.isoformat(),
+            "day",
+            expression.span,
+            date_source=source,
+            days=(saturday.isoformat(), sunday.isoformat()),
+        )
     day = value[:10]
     days: tuple[str, ...] = ()
     if value.endswith("TNI"):  # a night: the evening's day and the next morning's
         first = dt.date.fromisoformat(day)
         days = (day, (first + dt.timedelta(days=1)).isoformat())
     return EventDate(day, "day", expression.span, date_source=source, days=days)
+
+
+def _saturday(value: str) -> dt.date | None:
+    """The Saturday of a weekend value ("2025-W30-WE"), else None."""
+    weekend = _WEEKEND.match(value)
+    if weekend is None:
+        return None
+    try:
+        return dt.date.fromisocalendar(int(weekend[1]), int(weekend[2]), 6)
+    except ValueError:  # no such week
+        return None
 
 
 def _context_date(ctx: Context, candidate: Candidate) -> EventDate | None:
@@ -206,7 +283,31 @@ def _background(token: Token) -> bool:
             child.lemma_ == "have" or (child.lemma_ == "be" and verb.tag_ == "VBG")
         ):
             return True
-    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj")
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl", "conj", "pcomp")
+
+
+#: words that put a clause before the time of the clause it hangs from ("soon after X was
+#: killed", "before signing"): what it tells is earlier news, not the day's
+_EARLIER_MARKS = frozenset({"after", "before", "since", "following"})
+#: adverbs that tell an act as one of the past, not the day's news ("previously agreed")
+_PAST_ADVERBS = frozenset({"previously", "earlier", "formerly", "once", "repeatedly"})
+
+
+def _earlier_than_its_clause(token: Token) -> bool:
+    """Whether the event is told in a clause that sets it before another ("after X was
+    killed", "since Israel escalated"), or with an adverb that puts it in the past
+    ("previously agreed"): it borrows no date from context or publication."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if any(c.dep_ == "advmod" and c.lower_ in _PAST_ADVERBS for c in verb.children):
+        return True
+    for node in path_to_root(verb)[:3]:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _EARLIER_MARKS for c in node.children
+        ):
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in _EARLIER_MARKS:
+            return True
+    return False
 
 
 def tree_distance(candidate: Candidate, span: tuple[int, int]) -> int:
