@@ -485,13 +485,14 @@ WHY = (
         "actors",
         "groups every actor row (1.6M) by name, country, sector and kind, with a distinct "
         "count of articles and the number of events of each: no page can be chosen before the "
-        "whole grouping; a table of totals per actor kept up to date on ingest would answer it",
+        "whole grouping; a table of totals per actor kept up to date on ingest would answer it "
+        "(not built yet)",
     ),
     (
         "actor=",
-        "a name fragment is matched anywhere in each actor link's name (`LIKE '%...%'` over "
-        "1.5M rows, a code over the same rows): no b-tree serves it; a trigram index "
-        "(`pg_trgm`) on PostgreSQL would",
+        "a name fragment is matched anywhere in each event's copy of its actors' names "
+        "(`ILIKE '%...%'` on DuckDB, `LOWER() LIKE` on PostgreSQL, over 1M strings): no "
+        "b-tree serves a match inside a string; a trigram index (`pg_trgm`) would",
     ),
     (
         "text=",
@@ -499,9 +500,14 @@ WHY = (
         "sentence; full-text or trigram indexes would serve it",
     ),
     (
-        "country=",
-        "the events of a country are those of its place or of any actor link of it: the "
-        "links are read, then the events' ids are sorted for the page",
+        "speaker=",
+        "a substring of the speaker's name or words, matched in every quote",
+    ),
+    (
+        "",
+        "choosing the page sorts the matching rows' sort columns (a top-N over up to 1M rows: "
+        "DuckDB keeps no order on disk), then the page is looked up by key in up to 7 tables "
+        "(an index scan each)",
     ),
 )
 

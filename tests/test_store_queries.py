@@ -107,6 +107,7 @@ PEOPLE = [
     ("Ines Duarte", "PRT", None),
     ("Kofi Mensah", "GHA", "GOV"),
     ("Lina 50% Okoro", None, "MED"),
+    ("Ömer Çelik", "TUR", "GOV"),
 ]
 TYPES = ["CONSULT", "ASSAULT", "AID", "PROTEST"]
 
@@ -211,6 +212,7 @@ EVENT_QUERIES: list[dict[str, Any]] = [
     {"actor": "lindqvist\x1ftomas"},  # the separator of the copies: matched link by link
     {"country": "SWE\x1fNOR"},
     {"actor": "a_"},
+    {"actor": "ÖMER"},
 ]
 QUOTE_QUERIES: list[dict[str, Any]] = [
     {},
