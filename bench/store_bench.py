@@ -491,8 +491,8 @@ WHY = (
     (
         "actor=",
         "a name fragment is matched anywhere in each event's copy of its actors' names "
-        "(`ILIKE '%...%'` on DuckDB, `LOWER() LIKE` on PostgreSQL, over 1M strings): no "
-        "b-tree serves a match inside a string; a trigram index (`pg_trgm`) would",
+        "(`LOWER() LIKE '%...%'` over 1M strings), then the matching events are sorted for "
+        "the page: no b-tree serves a match inside a string; a trigram index (`pg_trgm`) would",
     ),
     (
         "text=",

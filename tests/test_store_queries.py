@@ -5,6 +5,7 @@ replaced, and the migration fills those copies in a store written before it."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,14 @@ OLD_QUOTE_FILTERS = {
 OLD_QUOTES_ORDER = " ORDER BY a.published NULLS LAST, q.article_id, q.start_char"
 
 
+def old_where(filters: Filters, fragments: dict[str, str]) -> tuple[str, list[Any]]:
+    """The WHERE as it was: every LIKE with its ESCAPE clause."""
+    where, params = _where(filters, fragments)
+    return re.sub(r" LIKE \?(?! ESCAPE)", sql.LIKE, where), params
+
+
 def old_events(store: Store, filters: Filters, order: str = OLD_EVENTS_ORDER) -> list[Any]:
-    where, params = _where(filters, OLD_EVENT_FILTERS)
+    where, params = old_where(filters, OLD_EVENT_FILTERS)
     statement = sql.SELECT_EVENTS + where + order
     if filters.limit is not None:
         statement += " LIMIT ?"
@@ -91,7 +98,7 @@ def old_events(store: Store, filters: Filters, order: str = OLD_EVENTS_ORDER) ->
 
 
 def old_quotes(store: Store, filters: Filters) -> list[Any]:
-    where, params = _where(filters, OLD_QUOTE_FILTERS)
+    where, params = old_where(filters, OLD_QUOTE_FILTERS)
     statement = OLD_SELECT_QUOTES + where + OLD_QUOTES_ORDER
     if filters.limit is not None:
         statement += " LIMIT ?"

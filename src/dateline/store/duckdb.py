@@ -13,7 +13,6 @@ from .registry import register_store
 
 class DuckDBStore(Store):
     engine = "duckdb"
-    ilike_is_lower_like = True
 
     def __init__(self, db: str) -> None:
         super().__init__(db)

@@ -430,6 +430,8 @@ SELECT_CLUSTERS = """SELECT id, type, first_report, last_report, first_day, last
 # --- filter fragments (each takes the parameters listed beside it) -------------------------
 
 LIKE = " LIKE ? ESCAPE '\\'"
+#: LIKE for a pattern with nothing escaped (see ``base._where``)
+LIKE_PLAIN = " LIKE ?"
 #: what separates (and ends) the names and countries of an event's actors in events.actor_names
 #: and events.actor_countries: the unit separator, chr(31), which no name or code holds
 ACTOR_SEP = "\x1f"
