@@ -58,7 +58,7 @@ bench-long: install ## the same, timing articles up to 1 MB (much longer)
 	$(BIN)/python bench/run.py --long --budget 3600
 
 bench-store: install ## query times of the store on a million synthetic events (bench/README.md)
-	$(BIN)/python bench/store_bench.py --events 1000000
+	$(BIN)/python bench/store_bench.py --events 1000000 --write BENCHMARKS.md
 
 clean: ## remove the virtualenv and build leftovers
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sections import STORE_HEADING, replace_section, section
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 SHARED_REPORTS = ROOT.parent / "shared" / "eval"
@@ -126,7 +128,12 @@ def main(argv: list[str]) -> None:
     if args.out == "-":
         print(report)
     else:
-        Path(args.out).write_text(report, "utf-8")
+        out = Path(args.out)
+        # the store's query times are written by `make bench-store`: keep them
+        kept = section(out.read_text("utf-8"), STORE_HEADING) if out.exists() else None
+        if kept:
+            report = replace_section(report, STORE_HEADING, kept)
+        out.write_text(report, "utf-8")
         print(f"wrote {args.out}", file=sys.stderr)
 
 

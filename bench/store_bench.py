@@ -13,15 +13,17 @@ third of the events are in clusters of three. Article texts are short (the queri
 them), so the file is smaller than a real one of the same size.
 
 Each query is the library call the CLI makes (``Store.events/quotes/actors(Filters)``), timed
-5 times; the table shows the median, the slowest run and the rows returned. The library has no
-count call, so "count" rows time ``SELECT COUNT(*)`` over the same FROM and WHERE that the
-library builds. Timings are never asserted in tests; they live here.
+5 times; the table shows the median, the slowest run and the rows returned. "count" rows time
+``Store.count`` (what the CLI runs when ``--limit`` cut the rows), "API" rows
+``Store.events_page`` (a page of 50 and the total, what ``GET /api/events`` runs). Timings are never asserted in tests; they live here.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import platform
 import statistics
 import sys
 import tempfile
@@ -31,9 +33,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sections import STORE_HEADING, replace_section
+
 from dateline.store import Filters, Store, open_store
 from dateline.store import sql as store_sql
-from dateline.store.base import _where
 
 COUNTRIES = [
     "UKR",
@@ -382,6 +385,12 @@ def fill(store: Store, n_events: int) -> float:
         with store.transaction():
             store._execute(statement)
         print(f"  {table:<16} {time.perf_counter() - t1:6.1f} s", file=sys.stderr)
+    # the columns each row copies from another table, which the store writes with the row
+    t1 = time.perf_counter()
+    with store.transaction():
+        for statement in store_sql.FILL_COPIES:
+            store._execute(statement)
+    print(f"  {'copies':<16} {time.perf_counter() - t1:6.1f} s", file=sys.stderr)
     if store.engine == "postgres":
         store._execute("ANALYZE")
     return time.perf_counter() - t0
@@ -404,16 +413,14 @@ def _actors(**filters: Any) -> Callable[[Store], int]:
     return lambda store: len(store.actors(Filters(**filters)))
 
 
-def _count(select: str, fragments: dict[str, str], **filters: Any) -> Callable[[Store], int]:
-    """COUNT(*) over the FROM and WHERE the library builds for these filters."""
-    from_part = select[select.index("FROM") :]
+def _count(what: str, **filters: Any) -> Callable[[Store], int]:
+    """``Store.count``: what the CLI runs when ``--limit`` cut the rows."""
+    return lambda store: store.count(what, Filters(**filters))
 
-    def run(store: Store) -> int:
-        where, params = _where(Filters(**filters), fragments)
-        rows = store._query(f"SELECT COUNT(*) AS n {from_part}{where}", params)
-        return int(rows[0]["n"])
 
-    return run
+def _page(**filters: Any) -> Callable[[Store], int]:
+    """``Store.events_page``: ``GET /api/events`` (a page of 50 and the total)."""
+    return lambda store: len(store.events_page(Filters(limit=50, **filters))[0])
 
 
 MONTH = {"since": "2023-03-01", "until": "2023-03-31"}
@@ -433,34 +440,24 @@ QUERIES: list[Query] = [
     ("events mode=phone + 1 month", _events(mode="phone", **MONTH, limit=100)),
     ("events 1 month, all rows", _events(**MONTH)),
     ("events ASSAULT+UKR+1 month, all", _events(type="ASSAULT", country="UKR", **MONTH)),
-    ("count events (all)", _count(store_sql.SELECT_EVENTS, store_sql.EVENT_FILTERS)),
-    (
-        "count events country=UKR",
-        _count(store_sql.SELECT_EVENTS, store_sql.EVENT_FILTERS, country="UKR"),
-    ),
-    (
-        "count events actor='petrov'",
-        _count(store_sql.SELECT_EVENTS, store_sql.EVENT_FILTERS, actor="petrov"),
-    ),
-    (
-        "count events text='drones'",
-        _count(store_sql.SELECT_EVENTS, store_sql.EVENT_FILTERS, text="drones"),
-    ),
+    ("count events (all)", _count("events")),
+    ("count events country=UKR", _count("events", country="UKR")),
+    ("count events actor='petrov'", _count("events", actor="petrov")),
+    ("count events text='drones'", _count("events", text="drones")),
+    ("API events page country=UKR", _page(country="UKR")),
+    ("API events page type=ASSAULT+1 month", _page(type="ASSAULT", **MONTH)),
     ("quotes (no filter)", _quotes(limit=100)),
     ("quotes speaker='nasser'", _quotes(speaker="nasser", limit=100)),
     ("quotes text='ceasefire'", _quotes(text="ceasefire", limit=100)),
     ("quotes 1 month", _quotes(**MONTH, limit=100)),
-    (
-        "count quotes speaker='nasser'",
-        _count(store_sql.SELECT_QUOTES, store_sql.QUOTE_FILTERS, speaker="nasser"),
-    ),
+    ("count quotes speaker='nasser'", _count("quotes", speaker="nasser")),
     ("actors (no filter)", _actors(limit=100)),
     ("actors country=UKR", _actors(country="UKR", limit=100)),
     ("actors sector=MED", _actors(sector="MED", limit=100)),
 ]
 
 
-def time_queries(store: Store, runs: int, only: str | None) -> list[tuple[str, float, float, int]]:
+def time_queries(store: Store, runs: int, only: str | None) -> list[Result]:
     results = []
     for name, query in QUERIES:
         if only and only not in name:
@@ -476,12 +473,76 @@ def time_queries(store: Store, runs: int, only: str | None) -> list[tuple[str, f
     return results
 
 
-def print_table(title: str, results: list[tuple[str, float, float, int]]) -> None:
+Result = tuple[str, float, float, int]
+#: the issue's goal for the main queries, on DuckDB
+GOAL_S = 0.2
+#: queries that return every matching row: timed, but not held to the goal (the time goes
+#: into building thousands of rows, not into finding them)
+ALL_ROWS = ", all"
+#: why a query class misses the goal, for the notes under the table (first match wins)
+WHY = (
+    (
+        "actors",
+        "groups every actor row (1.6M) by name, country, sector and kind, with a distinct "
+        "count of articles and the number of events of each: no page can be chosen before the "
+        "whole grouping; a table of totals per actor kept up to date on ingest would answer it "
+        "(not built yet)",
+    ),
+    (
+        "actor=",
+        "a name fragment is matched anywhere in each event's copy of its actors' names "
+        "(`LOWER() LIKE '%...%'` over 1M strings), then the matching events are sorted for "
+        "the page: no b-tree serves a match inside a string; a trigram index (`pg_trgm`) would",
+    ),
+    (
+        "text=",
+        "a substring of the evidence sentence or the quote (`LIKE '%...%'`) reads every "
+        "sentence; full-text or trigram indexes would serve it",
+    ),
+    (
+        "speaker=",
+        "a substring of the speaker's name or words, matched in every quote",
+    ),
+    (
+        "",
+        "choosing the page sorts the matching rows' sort columns (a top-N over up to 1M rows: "
+        "DuckDB keeps no order on disk), then the page is looked up by key in up to 7 tables "
+        "(an index scan each)",
+    ),
+)
+
+
+def markdown_table(results: list[Result]) -> list[str]:
+    lines = [
+        f"| query | median ms | slowest ms | rows | ≤ {GOAL_S * 1000:.0f} ms |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, median, slowest, n in results:
+        goal = "—" if ALL_ROWS in name else ("yes" if median <= GOAL_S else "no")
+        lines.append(f"| {name} | {median * 1000:.0f} | {slowest * 1000:.0f} | {n:,} | {goal} |")
+    return lines
+
+
+def misses(results: list[Result]) -> list[str]:
+    """One line per query over the goal: by how much, and why."""
+    lines = []
+    for name, median, _slowest, _n in results:
+        if ALL_ROWS in name or median <= GOAL_S:
+            continue
+        why = next((text for key, text in WHY if key in name), "")
+        lines.append(
+            f"- **{name}**: {median * 1000:.0f} ms, over by {(median - GOAL_S) * 1000:.0f} ms"
+            + (f": {why}." if why else ".")
+        )
+    return lines
+
+
+def print_table(title: str, results: list[Result]) -> None:
     print(f"\n{title}")
     print(f"| {'query':<36} | median s | slowest s |    rows |")
     print(f"|{'-' * 38}|---------:|----------:|--------:|")
     for name, median, slowest, n in results:
-        flag = "  <- over 0.5 s" if median > 0.5 else ""
+        flag = f"  <- over {GOAL_S} s" if median > GOAL_S and ALL_ROWS not in name else ""
         print(f"| {name:<36} | {median:8.3f} | {slowest:9.3f} | {n:>7} |{flag}")
 
 
@@ -491,62 +552,119 @@ def _counts_line(store: Store) -> str:
     return ", ".join(f"{k} {counts[k]:,}" for k in keys)
 
 
-def bench_duckdb(args: argparse.Namespace) -> None:
+class Run:
+    """What one engine's run gives for the report: a title, notes and the timings."""
+
+    def __init__(self, engine: str) -> None:
+        self.engine = engine
+        self.notes: list[str] = []
+        self.events = 0
+        self.results: list[Result] = []
+
+    def note(self, line: str) -> None:
+        print(line)
+        self.notes.append(line)
+
+
+def bench_duckdb(args: argparse.Namespace) -> Run:
+    run = Run("DuckDB")
     path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "store_bench.duckdb"
     fresh = not path.exists()
+    t0 = time.perf_counter()
     store = open_store(str(path))
+    if not fresh:
+        run.note(
+            f"DuckDB open (and migrate, if the file is older): {time.perf_counter() - t0:.1f} s"
+        )
     try:
         if fresh:
             print(f"filling {path} with {args.events:,} events", file=sys.stderr)
             load_s = fill(store, args.events)
             store._execute("CHECKPOINT")
-            print(f"DuckDB load: {load_s:.1f} s")
+            run.note(f"DuckDB load: {load_s:.1f} s")
         else:
             print(f"reusing {path}", file=sys.stderr)
-        print(f"DuckDB rows: {_counts_line(store)}")
-        results = time_queries(store, args.runs, args.only)
+        run.note(f"DuckDB rows: {_counts_line(store)}")
+        run.events = store.counts()["events"]
+        run.results = time_queries(store, args.runs, args.only)
     finally:
         store.close()
     size = path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob(path.name + ".*"))
-    print(f"DuckDB file: {path} ({size / 2**20:.0f} MiB)")
-    print_table(f"DuckDB, {args.events:,} events (median of {args.runs})", results)
+    run.note(f"DuckDB file: {size / 2**20:.0f} MiB")
+    print_table(f"DuckDB, {run.events:,} events (median of {args.runs})", run.results)
     if not args.keep:
         for leftover in [path, *path.parent.glob(path.name + ".*")]:
             leftover.unlink(missing_ok=True)
+    return run
 
 
-def bench_postgres(args: argparse.Namespace, server: str) -> None:
+def bench_postgres(args: argparse.Namespace, server: str) -> Run:
     import psycopg
 
+    run = Run("PostgreSQL")
     n_events = args.pg_events or args.events
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(server, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {schema}")
+    schema = args.pg_schema or f"bench_{uuid.uuid4().hex[:10]}"
+    if not args.pg_schema:
+        with psycopg.connect(server, autocommit=True) as con:
+            con.execute(f"CREATE SCHEMA {schema}")
     sep = "&" if "?" in server else "?"
     url = f"{server}{sep}options=-csearch_path%3D{schema}"
     try:
+        t0 = time.perf_counter()
         store = open_store(url)
         try:
-            print(f"filling PostgreSQL schema {schema} with {n_events:,} events", file=sys.stderr)
-            load_s = fill(store, n_events)
-            print(f"PostgreSQL load: {load_s:.1f} s")
-            print(f"PostgreSQL rows: {_counts_line(store)}")
+            if args.pg_schema:
+                run.note(f"PostgreSQL open (and migrate): {time.perf_counter() - t0:.1f} s")
+            else:
+                print(f"filling schema {schema} with {n_events:,} events", file=sys.stderr)
+                load_s = fill(store, n_events)
+                run.note(f"PostgreSQL load: {load_s:.1f} s")
+            run.note(f"PostgreSQL rows: {_counts_line(store)}")
+            run.events = store.counts()["events"]
             size = store._query(
                 "SELECT SUM(pg_total_relation_size(c.oid)) AS n FROM pg_class c "
                 "JOIN pg_namespace s ON s.oid = c.relnamespace "
                 "WHERE s.nspname = current_schema() AND c.relkind = 'r'"
             )[0]["n"]
-            print(f"PostgreSQL size: {int(size) / 2**20:.0f} MiB")
-            results = time_queries(store, args.runs, args.only)
+            run.note(f"PostgreSQL size (tables and their indexes): {int(size) / 2**20:.0f} MiB")
+            run.results = time_queries(store, args.runs, args.only)
         finally:
             store.close()
-        print_table(f"PostgreSQL, {n_events:,} events (median of {args.runs})", results)
+        print_table(f"PostgreSQL, {run.events:,} events (median of {args.runs})", run.results)
     finally:
-        if args.keep:
+        if args.keep or args.pg_schema:
             print(f"kept schema {schema} (drop it with DROP SCHEMA {schema} CASCADE)")
         else:
             with psycopg.connect(server, autocommit=True) as con:
                 con.execute(f"DROP SCHEMA {schema} CASCADE")
+    return run
+
+
+def report(runs: list[Run], n_runs: int) -> str:
+    """The section of BENCHMARKS.md this benchmark owns."""
+    lines = [
+        STORE_HEADING,
+        "",
+        f"Written by `make bench-store` (`bench/store_bench.py`) on {dt.date.today().isoformat()}: "
+        f"{os.cpu_count()} cores ({platform.processor() or platform.machine()}), shared with "
+        "other work while it ran. Synthetic rows (see `bench/README.md`); each query is the "
+        f"library call the CLI or the API makes, `limit=100` unless it says all, run {n_runs} "
+        "times. The goal of issue #17: the main queries ≤ 200 ms on 1,000,000 events on DuckDB.",
+    ]
+    for run in runs:
+        lines += ["", f"### {run.engine}, {run.events:,} events", ""]
+        lines += [f"- {note.split(': ', 1)[0]}: {note.split(': ', 1)[1]}" for note in run.notes]
+        lines += ["", *markdown_table(run.results)]
+        missed = misses(run.results)
+        held = [r for r in run.results if ALL_ROWS not in r[0]]
+        lines += [
+            "",
+            f"{len(held) - len(missed)} of {len(held)} main queries within "
+            f"{GOAL_S * 1000:.0f} ms" + (":" if not missed else "; over it:"),
+        ]
+        if missed:
+            lines += ["", *missed]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -557,15 +675,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per query")
     parser.add_argument("--only", help="time only the queries whose name holds this text")
     parser.add_argument("--pg-events", type=int, help="events for PostgreSQL (default: --events)")
+    parser.add_argument("--pg-schema", help="reuse this filled PostgreSQL schema (kept)")
     parser.add_argument("--no-duckdb", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--write", help="write the tables into this file's store section")
     args = parser.parse_args(argv)
+    runs = []
     if not args.no_duckdb:
-        bench_duckdb(args)
+        runs.append(bench_duckdb(args))
     server = os.environ.get("DATELINE_TEST_POSTGRES")
     if server:
-        bench_postgres(args, server)
+        runs.append(bench_postgres(args, server))
     else:
         print("\n(PostgreSQL skipped: set DATELINE_TEST_POSTGRES, see .ci/postgres.sh)")
+    if args.write:
+        out = Path(args.write)
+        text = out.read_text("utf-8") if out.exists() else "# Benchmarks\n"
+        out.write_text(replace_section(text, STORE_HEADING, report(runs, args.runs)), "utf-8")
+        print(f"wrote the store section of {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

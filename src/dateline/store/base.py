@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _CHUNK = 500  # ids per IN (...) list
+#: up to this many rows, a query's page is looked up by key (an index scan per table); more
+#: are joined whole (a scan of each table, cheaper than thousands of lookups)
+_LOOKUP_MAX = 1000
 
 
 @dataclass
@@ -87,8 +90,17 @@ def _day(value: dt.date | str) -> dt.date:
         ) from None
 
 
-def _filter_params(name: str, value: Any) -> list[Any]:
+def _among(code: str) -> str:
+    """A LIKE pattern for ``code`` as one of the ACTOR_SEP-separated codes of a column."""
+    escaped = code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{sql.ACTOR_SEP}{escaped}{sql.ACTOR_SEP}%"
+
+
+def _filter_params(name: str, value: Any, fragment: str = "") -> list[Any]:
     """The parameters for the filter fragment ``name`` in :mod:`dateline.store.sql`."""
+    if "actor_countries" in fragment:  # the event's copies of its actors' countries
+        code = str(value).upper()
+        return [_like(value) if name == "actor" else code, _among(code)]
     if name in ("since", "until"):
         return [_day(value)]
     if name == "type":
@@ -117,8 +129,14 @@ def _where(filters: Filters, fragments: dict[str, str]) -> tuple[str, list[Any]]
         value = getattr(filters, name)
         if value is None or value == "":
             continue
+        if sql.ACTOR_SEP in str(value) and name in sql.EVENT_FILTERS_BY_LINK:
+            fragment = sql.EVENT_FILTERS_BY_LINK[name]
+        values = _filter_params(name, value, fragment)
+        if not any("\\" in v for v in values if isinstance(v, str)):
+            # nothing to escape: without ESCAPE, DuckDB turns LIKE '%...%' into a substring
+            # search ten times faster (PostgreSQL escapes with \ anyway, so the same rows)
+            fragment = fragment.replace(sql.LIKE, sql.LIKE_PLAIN)
         clauses.append(fragment)
-        values = _filter_params(name, value)
         if len(values) == 1:
             values = values * fragment.count("?")  # the same value in each place
         params.extend(values)
@@ -171,6 +189,10 @@ def _first_of_each(rows: list[Row], key: Sequence[int]) -> list[Row]:
             seen.add(value)
             kept.append(row)
     return kept
+
+
+#: what an event or quote row shows of its article
+_ARTICLE_COLUMNS = ("url", "site", "title", "published")
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -255,7 +277,8 @@ class Store(ABC):
             for migration in sql.MIGRATIONS:
                 if migration.version in done:
                     continue
-                for statement in migration.statements:
+                only_here = migration.postgres_only if self.engine == "postgres" else ()
+                for statement in (*migration.statements, *only_here):
                     self._execute(statement)
                 self._execute(
                     sql.INSERT_VERSION,
@@ -421,19 +444,15 @@ class Store(ABC):
         cluster_id (after ``fuse``)."""
         chosen = Filters.of(filters)
         where, params = _where(chosen, sql.EVENT_FILTERS)
-        if chosen.limit is None:
-            statement = sql.SELECT_EVENTS + where + sql.EVENTS_ORDER
-        else:
-            picked = sql.EVENT_IDS + where + sql.EVENTS_ORDER + _limit(chosen, params)
-            statement = sql.SELECT_PICKED_EVENTS.format(picked=picked) + sql.EVENTS_ORDER
-        return self._event_parts(self._query(statement, params))
+        picked = sql.EVENT_IDS + where + sql.EVENTS_ORDER + _limit(chosen, params)
+        return self._picked_events(picked, params, sql.EVENTS_ORDER)
 
     def count(self, what: str, filters: Filters | dict[str, Any] | None = None) -> int:
         """How many rows ``events``, ``quotes`` or ``actors`` would give without a limit."""
         chosen = Filters.of(filters)
         queries = {
             "events": (sql.EVENT_IDS, sql.EVENT_FILTERS, ""),
-            "quotes": (sql.SELECT_QUOTES, sql.QUOTE_FILTERS, ""),
+            "quotes": (sql.QUOTE_IDS, sql.QUOTE_FILTERS, ""),
             "actors": (sql.SELECT_ACTORS, sql.ACTOR_FILTERS, sql.ACTORS_GROUP_ONLY),
         }
         if what not in queries:
@@ -447,8 +466,32 @@ class Store(ABC):
         """Quotes with their speaker, article URL and publication day."""
         chosen = Filters.of(filters)
         where, params = _where(chosen, sql.QUOTE_FILTERS)
-        statement = sql.SELECT_QUOTES + where + sql.QUOTES_ORDER + _limit(chosen, params)
-        return [_plain(row) for row in self._query(statement, params)]
+        picked = sql.QUOTE_IDS + where + sql.QUOTES_ORDER + _limit(chosen, params)
+        ids = [row["id"] for row in self._query(picked, params)]
+        if len(ids) > _LOOKUP_MAX:
+            statement = sql.SELECT_PICKED_QUOTES.format(picked=picked) + sql.QUOTES_ORDER
+            return [_plain(row) for row in self._query(statement, params)]
+        by_id = {row["id"]: row for row in self._lookup(sql.QUOTES_BY_ID, ids)}
+        articles = self._articles_of(row["article_id"] for row in by_id.values())
+        rows = []
+        for quote_id in ids:
+            row = by_id[quote_id]
+            article = articles.get(row["article_id"])
+            if article is not None:  # what the inner join to articles keeps
+                rows.append(_plain({**row, **{k: article[k] for k in _ARTICLE_COLUMNS}}))
+        return rows
+
+    def _lookup(self, statement: str, keys: Iterable[Any]) -> list[dict[str, Any]]:
+        """The rows of ``statement`` (with ``IN ({marks})``) for ``keys``, a chunk at a time."""
+        unique = list(dict.fromkeys(key for key in keys if key is not None))
+        found: list[dict[str, Any]] = []
+        for start in range(0, len(unique), _CHUNK):
+            chunk = unique[start : start + _CHUNK]
+            found.extend(self._query(statement.format(marks=", ".join("?" * len(chunk))), chunk))
+        return found
+
+    def _articles_of(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return {row["id"]: row for row in self._lookup(sql.ARTICLES_BY_ID, ids)}
 
     def actors(self, filters: Filters | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Canonical actors across articles: how many articles and events name each."""
@@ -507,36 +550,91 @@ class Store(ABC):
         order = f" ORDER BY {sql.EVENT_SORTS[sort]} {direction} NULLS LAST, e.id"
         page_params = [*params, chosen.limit if chosen.limit is not None else total, offset]
         picked = sql.EVENT_IDS + where + order + sql.PAGE
-        statement = sql.SELECT_PICKED_EVENTS.format(picked=picked) + order
-        return self._event_parts(self._query(statement, page_params)), total
+        return self._picked_events(picked, page_params, order), total
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event as :meth:`events` gives it, with its spans; ``None`` if there is none."""
-        rows = self._event_parts(self._query(sql.SELECT_EVENT, (event_id,)))
+        rows = self._events_by_id([event_id])
         return rows[0] if rows else None
 
-    def _event_parts(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _picked_events(self, picked: str, params: list[Any], order: str) -> list[dict[str, Any]]:
+        """The events whose ids ``picked`` (a query on ``events e`` alone) gives, in its order."""
+        ids = [row["id"] for row in self._query(picked, params)]
+        if len(ids) <= _LOOKUP_MAX:
+            return self._events_by_id(ids)
+        found = self._query(sql.SELECT_PICKED_EVENTS.format(picked=picked) + order, params)
+        return self._event_parts(found, (picked, params))
+
+    def _events_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
+        """The events ``ids``, in that order, looked up by key in each table: the rows
+        ``SELECT_EVENTS`` gives for them (one per cluster an event is in)."""
+        by_id = {row["id"]: row for row in self._lookup(sql.EVENTS_BY_ID, ids)}
+        found = [by_id[event_id] for event_id in ids if event_id in by_id]
+        articles = self._articles_of(row["article_id"] for row in found)
+        reporters = {
+            row["id"]: row
+            for row in self._lookup(sql.REPORTERS_BY_ID, (r["reported_by_id"] for r in found))
+        }
+        members: dict[str, list[str | None]] = {}
+        for row in self._lookup(sql.MEMBERS_BY_EVENT, ids):
+            members.setdefault(row["event_id"], []).append(row["cluster_id"])
+        sizes: dict[str | None, list[dict[str, Any]]] = {}
+        clusters = (c for cs in members.values() for c in cs)
+        for row in self._lookup(sql.CLUSTER_SIZES_BY_ID, clusters):
+            sizes.setdefault(row["id"], []).append(row)
+        rows: list[dict[str, Any]] = []
+        for event in found:
+            article = articles.get(event["article_id"])
+            if article is None:  # what the inner join to articles drops
+                continue
+            reporter = reporters.get(event["reported_by_id"]) or {}
+            row = {
+                **event,
+                "reported_by": reporter.get("name"),
+                "reported_by_country": reporter.get("country"),
+                **{k: article[k] for k in _ARTICLE_COLUMNS},
+            }
+            for cluster_id in members.get(event["id"]) or [None]:
+                for size in sizes.get(cluster_id, [{}]) if cluster_id else [{}]:
+                    rows.append(
+                        {
+                            **row,
+                            "cluster_id": cluster_id,
+                            "cluster_articles": size.get("n_articles"),
+                            "cluster_sites": size.get("n_sites"),
+                        }
+                    )
+        return self._event_parts(rows)
+
+    def _event_parts(
+        self, found: list[dict[str, Any]], picked: tuple[str, list[Any]] | None = None
+    ) -> list[dict[str, Any]]:
         """Event rows with their JSON columns decoded and their actors, recipients and
-        quantities attached (the same shape :meth:`events` returns)."""
+        quantities attached (the same shape :meth:`events` returns). With ``picked`` (the
+        query that chose them and its parameters), the parts are joined to that query rather
+        than looked up by id."""
         rows = [_plain(row) for row in found]
-        by_id: dict[str, dict[str, Any]] = {}
+        by_id: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             row["mode"] = json.loads(row["mode"] or "[]")
             row["context"] = json.loads(row["context"] or "[]")
             row["more_evidence"] = json.loads(row["more_evidence"] or "[]")
             row["actors"], row["recipients"], row["quantities"] = [], [], []
-            by_id[row["id"]] = row
-        ids = list(by_id)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            for part in self._query(sql.SELECT_EVENT_ACTORS.format(marks=marks), chunk):
-                key = "actors" if part["role"] == "actor" else "recipients"
-                by_id[part["event_id"]][key].append(
-                    {k: part[k] for k in ("id", "name", "country", "sector", "kind")}
-                )
-            for part in self._query(sql.SELECT_QUANTITIES.format(marks=marks), chunk):
-                by_id[part["event_id"]]["quantities"].append(
+            by_id.setdefault(row["id"], []).append(row)
+        if picked is None:
+            actors = self._lookup(sql.SELECT_EVENT_ACTORS.format(events="{marks}"), by_id)
+            quantities = self._lookup(sql.SELECT_QUANTITIES.format(events="{marks}"), by_id)
+        else:
+            query, params = picked
+            actors = self._query(sql.SELECT_EVENT_ACTORS.format(events=query), params)
+            quantities = self._query(sql.SELECT_QUANTITIES.format(events=query), params)
+        for part in actors:
+            key = "actors" if part["role"] == "actor" else "recipients"
+            for row in by_id.get(part["event_id"], ()):
+                row[key].append({k: part[k] for k in ("id", "name", "country", "sector", "kind")})
+        for part in quantities:
+            for row in by_id.get(part["event_id"], ()):
+                row["quantities"].append(
                     {
                         "value": part["value"],
                         "qualifier": part["qualifier"],

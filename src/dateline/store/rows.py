@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Code, DatelineError
+from .sql import ACTOR_SEP
 
 Row = tuple[Any, ...]
 
@@ -60,6 +61,30 @@ def _span(span: Any) -> tuple[int | None, int | None]:
     if not span:
         return None, None
     return int(span[0]), int(span[1])
+
+
+def _joined_names_and_countries(links: list[Row]) -> tuple[str | None, str | None]:
+    """events.actor_names and events.actor_countries: the names and countries of the event's
+    links to stored actors (the first link of each role and actor, as the store keeps), each
+    between two ACTOR_SEP, in role and position order; None where there are none."""
+    seen: set[tuple[Any, Any]] = set()
+    names: list[str] = []
+    countries: list[str] = []
+    for _event, actor_id, role, _pos, name, country, _sector, _kind in sorted(
+        links, key=lambda link: (link[2], link[3])
+    ):
+        if (role, actor_id) in seen:
+            continue
+        seen.add((role, actor_id))
+        if name is not None:
+            names.append(name)
+            if country is not None:
+                countries.append(country)
+
+    def joined(values: list[str]) -> str | None:
+        return ACTOR_SEP + ACTOR_SEP.join(values) + ACTOR_SEP if values else None
+
+    return joined(names), joined(countries)
 
 
 def _cut(text: str, span: Any) -> str | None:
@@ -119,8 +144,13 @@ def record_rows(
     def gid(local: str | None) -> str | None:
         return global_id(article_id, local)
 
+    # what event_actors and quotes copy of each actor (what a join to ``actors`` would give)
+    copied: dict[str | None, tuple[Any, ...]] = {}
     for actor in record.get("actors", []):
         actor_id = gid(actor["id"])
+        copied.setdefault(
+            actor_id, (actor["name"], actor.get("country"), actor.get("sector"), actor.get("kind"))
+        )
         rows.actors.append(
             (
                 actor_id,
@@ -138,6 +168,12 @@ def record_rows(
 
     for event in record.get("events", []):
         event_id = gid(event["id"])
+        links: list[Row] = []
+        for role in ("actor", "recipient"):
+            for pos, local in enumerate(event.get(role) or []):
+                actor_id = gid(local)
+                name, country, sector, kind = copied.get(actor_id, (None, None, None, None))
+                links.append((event_id, actor_id, role, pos, name, country, sector, kind))
         date = event.get("date") or {}
         place = event.get("place") or {}
         evidence = event.get("evidence") or {}
@@ -177,11 +213,11 @@ def record_rows(
                 _cut(text, evidence.get("trigger")),
                 json.dumps(evidence.get("more") or []),
                 date.get("date_source"),
+                published,
+                *_joined_names_and_countries(links),
             )
         )
-        for role in ("actor", "recipient"):
-            for pos, local in enumerate(event.get(role) or []):
-                rows.event_actors.append((event_id, gid(local), role, pos))
+        rows.event_actors.extend(links)
         for pos, quantity in enumerate(event.get("quantities") or []):
             start, end = _span(quantity.get("span"))
             rows.quantities.append(
@@ -202,6 +238,10 @@ def record_rows(
         start, end = _span(quote.get("span"))
         speaker_start, speaker_end = _span(quote.get("speaker_span"))
         cue_start, cue_end = _span(quote.get("cue"))
+        speaker = gid(quote.get("speaker"))
+        speaker_name, speaker_country, speaker_sector, _ = copied.get(
+            speaker, (None, None, None, None)
+        )
         rows.quotes.append(
             (
                 gid(quote["id"]),
@@ -211,13 +251,17 @@ def record_rows(
                 quote.get("text"),
                 start,
                 end,
-                gid(quote.get("speaker")),
+                speaker,
                 quote.get("speaker_text"),
                 speaker_start,
                 speaker_end,
                 cue_start,
                 cue_end,
                 gid(quote.get("reported_by")),
+                published,
+                speaker_name,
+                speaker_country,
+                speaker_sector,
             )
         )
 

@@ -16,6 +16,9 @@ class Migration(NamedTuple):
     version: int
     name: str
     statements: tuple[str, ...]
+    #: statements run on PostgreSQL alone (indexes that only its planner uses, such as
+    #: b-trees it walks in ``ORDER BY`` order; DuckDB would only keep them up to date)
+    postgres_only: tuple[str, ...] = ()
 
 
 SCHEMA_VERSION_TABLE = """
@@ -24,6 +27,28 @@ CREATE TABLE IF NOT EXISTS schema_version (
     name TEXT NOT NULL,
     applied_at TIMESTAMP NOT NULL
 )"""
+
+#: migration 4's copies of other tables' columns, filled from those tables (for stores written
+#: before it, and for rows written in bulk without them, as the bench does)
+FILL_COPIES: tuple[str, ...] = (
+    """UPDATE events SET published = a.published FROM articles a
+                WHERE a.id = events.article_id""",
+    """UPDATE event_actors SET name = ac.name, country = ac.country,
+                sector = ac.sector, kind = ac.kind FROM actors ac
+                WHERE ac.id = event_actors.actor_id""",
+    # after event_actors': the names and countries of an event's links, each between two
+    # ACTOR_SEP, in link order
+    """UPDATE events SET actor_names = x.names, actor_countries = x.countries FROM (
+        SELECT event_id,
+            chr(31) || string_agg(name, chr(31) ORDER BY role, pos) || chr(31) AS names,
+            chr(31) || string_agg(country, chr(31) ORDER BY role, pos) || chr(31) AS countries
+        FROM event_actors WHERE name IS NOT NULL GROUP BY event_id) x
+        WHERE x.event_id = events.id""",
+    """UPDATE quotes SET published = a.published FROM articles a
+                WHERE a.id = quotes.article_id""",
+    """UPDATE quotes SET speaker_name = sp.name, speaker_country = sp.country,
+                speaker_sector = sp.sector FROM actors sp WHERE sp.id = quotes.speaker""",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -197,6 +222,39 @@ MIGRATIONS: tuple[Migration, ...] = (
         "where each event's date came from (text, context or publication)",
         ("ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source TEXT",),
     ),
+    Migration(
+        4,
+        "copies and indexes for fast queries on large stores",
+        (
+            # each row carries the few columns of other tables its queries filter and sort on
+            # (written with the row, in the same transaction, and never changed afterwards), so
+            # a query picks its page from one table and joins only that page
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS published DATE",
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_names TEXT",
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_countries TEXT",
+            "ALTER TABLE event_actors ADD COLUMN IF NOT EXISTS name TEXT",
+            "ALTER TABLE event_actors ADD COLUMN IF NOT EXISTS country TEXT",
+            "ALTER TABLE event_actors ADD COLUMN IF NOT EXISTS sector TEXT",
+            "ALTER TABLE event_actors ADD COLUMN IF NOT EXISTS kind TEXT",
+            "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS published DATE",
+            "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_name TEXT",
+            "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_country TEXT",
+            "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_sector TEXT",
+            *FILL_COPIES,
+            # the parts of a page are looked up by event id (the primary keys start with it,
+            # but DuckDB uses an index only for the whole key)
+            "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
+            "CREATE INDEX IF NOT EXISTS quantities_event ON quantities (event_id)",
+            "CREATE INDEX IF NOT EXISTS clusters_id ON clusters (id)",
+        ),
+        (
+            "CREATE INDEX IF NOT EXISTS events_order ON events (event_day, published, id)",
+            "CREATE INDEX IF NOT EXISTS quotes_order ON quotes (published, article_id, start_char)",
+            "CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors (country)",
+            "CREATE INDEX IF NOT EXISTS events_place_country ON events (place_country)",
+            "ANALYZE",
+        ),
+    ),
 )
 
 # --- writes -------------------------------------------------------------------------------
@@ -221,18 +279,20 @@ INSERT_EVENT = """INSERT INTO events
      date_start, date_end, event_day, place_name, place_country, place_lat, place_lon,
      place_geonames_id, place_start, place_end, modality, reported_by, confidence,
      sentence_start, sentence_end, trigger_start, trigger_end, evidence, trigger_text,
-     more_evidence, date_source)
+     more_evidence, date_source, published, actor_names, actor_countries)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-     ?)"""
-INSERT_EVENT_ACTOR = """INSERT INTO event_actors (event_id, actor_id, role, pos)
-    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"""
+     ?, ?, ?, ?)"""
+INSERT_EVENT_ACTOR = """INSERT INTO event_actors
+    (event_id, actor_id, role, pos, name, country, sector, kind)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"""
 INSERT_QUANTITY = """INSERT INTO quantities
     (event_id, pos, value, qualifier, unit, kind, start_char, end_char, text)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 INSERT_QUOTE = """INSERT INTO quotes
     (id, article_id, local_id, kind, text, start_char, end_char, speaker, speaker_text,
-     speaker_start, speaker_end, cue_start, cue_end, reported_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+     speaker_start, speaker_end, cue_start, cue_end, reported_by, published, speaker_name,
+     speaker_country, speaker_sector)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 INSERT_PLACE = """INSERT INTO places
     (article_id, pos, name, country, lat, lon, geonames_id, start_char, end_char)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
@@ -308,29 +368,48 @@ SELECT_EVENTS = """SELECT e.id, e.article_id, e.local_id, e.type, e.mode, e.cont
     LEFT JOIN actors rb ON rb.id = e.reported_by
     LEFT JOIN cluster_members cm ON cm.event_id = e.id
     LEFT JOIN clusters c ON c.id = cm.cluster_id"""
-EVENTS_ORDER = " ORDER BY e.event_day NULLS LAST, a.published NULLS LAST, e.id"
-# With a limit, the filters, order and limit run on ids alone ({picked}: EVENT_IDS + where +
-# EVENTS_ORDER + limit), and only the chosen rows are joined to their wide columns; sorting
-# every matching row whole made `dateline events` take seconds on a million events.
-EVENT_IDS = "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
+EVENTS_ORDER = " ORDER BY e.event_day NULLS LAST, e.published NULLS LAST, e.id"
+# The filters, order and limit run on the events table alone ({picked}: EVENT_IDS + where +
+# EVENTS_ORDER + limit): each event carries its article's publication day and each actor link
+# its actor's name and country (migration 4). A page of ids is then looked up by key, table by
+# table (EVENTS_BY_ID and the lookups below: each uses an index, where a join would read the
+# whole of the other table); many ids are joined to their wide columns (SELECT_PICKED_EVENTS).
+EVENT_IDS = "SELECT e.id FROM events e"
 SELECT_PICKED_EVENTS = SELECT_EVENTS.replace(
     "FROM events e", "FROM ({picked}) pick JOIN events e ON e.id = pick.id"
 )
+EVENTS_BY_ID = """SELECT id, article_id, local_id, type, mode, context, cameo, date_value,
+    date_granularity, date_source, event_day AS day, place_name, place_country, place_lat,
+    place_lon, place_geonames_id, modality, confidence, sentence_start, sentence_end,
+    trigger_start, trigger_end, evidence, trigger_text AS trigger, more_evidence,
+    reported_by AS reported_by_id FROM events WHERE id IN ({marks})"""
+ARTICLES_BY_ID = "SELECT id, url, site, title, published FROM articles WHERE id IN ({marks})"
+REPORTERS_BY_ID = "SELECT id, name, country FROM actors WHERE id IN ({marks})"
+MEMBERS_BY_EVENT = """SELECT event_id, cluster_id FROM cluster_members
+    WHERE event_id IN ({marks})"""
+CLUSTER_SIZES_BY_ID = "SELECT id, n_articles, n_sites FROM clusters WHERE id IN ({marks})"
 
-SELECT_EVENT_ACTORS = """SELECT ea.event_id, ea.role, ea.pos, ac.id, ac.name, ac.country,
-    ac.sector, ac.kind FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id
-    WHERE ea.event_id IN ({marks}) ORDER BY ea.event_id, ea.role, ea.pos"""
+# {events}: ``IN (?, ...)`` with the ids, or ``IN (picked)`` for many
+SELECT_EVENT_ACTORS = """SELECT ea.event_id, ea.role, ea.pos, ea.actor_id AS id, ea.name,
+    ea.country, ea.sector, ea.kind FROM event_actors ea
+    WHERE ea.name IS NOT NULL AND ea.event_id IN ({events}) ORDER BY ea.event_id, ea.role, ea.pos"""
 SELECT_QUANTITIES = """SELECT event_id, pos, value, qualifier, unit, kind, start_char, end_char,
-    text FROM quantities WHERE event_id IN ({marks}) ORDER BY event_id, pos"""
+    text FROM quantities WHERE event_id IN ({events}) ORDER BY event_id, pos"""
 
+QUOTE_IDS = "SELECT q.id FROM quotes q"
 SELECT_QUOTES = """SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.start_char,
-    q.end_char, q.speaker AS speaker_id, sp.name AS speaker, sp.country AS speaker_country,
-    sp.sector AS speaker_sector, q.speaker_text, q.reported_by,
+    q.end_char, q.speaker AS speaker_id, q.speaker_name AS speaker,
+    q.speaker_country, q.speaker_sector, q.speaker_text, q.reported_by,
     a.url, a.site, a.title, a.published
     FROM quotes q
-    JOIN articles a ON a.id = q.article_id
-    LEFT JOIN actors sp ON sp.id = q.speaker"""
-QUOTES_ORDER = " ORDER BY a.published NULLS LAST, q.article_id, q.start_char"
+    JOIN articles a ON a.id = q.article_id"""
+SELECT_PICKED_QUOTES = SELECT_QUOTES.replace(
+    "FROM quotes q", "FROM ({picked}) pick JOIN quotes q ON q.id = pick.id"
+)
+QUOTES_BY_ID = """SELECT id, article_id, local_id, kind, text, start_char, end_char,
+    speaker AS speaker_id, speaker_name AS speaker, speaker_country, speaker_sector,
+    speaker_text, reported_by FROM quotes WHERE id IN ({marks})"""
+QUOTES_ORDER = " ORDER BY q.published NULLS LAST, q.article_id, q.start_char"
 
 SELECT_ACTORS = """SELECT ac.name, ac.country, ac.sector, ac.kind,
     COUNT(DISTINCT ac.article_id) AS articles,
@@ -351,6 +430,11 @@ SELECT_CLUSTERS = """SELECT id, type, first_report, last_report, first_day, last
 # --- filter fragments (each takes the parameters listed beside it) -------------------------
 
 LIKE = " LIKE ? ESCAPE '\\'"
+#: LIKE for a pattern with nothing escaped (see ``base._where``)
+LIKE_PLAIN = " LIKE ?"
+#: what separates (and ends) the names and countries of an event's actors in events.actor_names
+#: and events.actor_countries: the unit separator, chr(31), which no name or code holds
+ACTOR_SEP = "\x1f"
 EVENT_FILTERS: dict[str, str] = {
     "type": "e.type = ?",
     "mode": "e.mode" + LIKE,
@@ -358,24 +442,31 @@ EVENT_FILTERS: dict[str, str] = {
     "until": "e.event_day <= ?",
     "place": "LOWER(e.place_name)" + LIKE,
     "text": "LOWER(e.evidence)" + LIKE,
-    # actor: a name fragment or a country code, for actors and recipients alike
-    "actor": """EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id
-        WHERE ea.event_id = e.id AND (LOWER(ac.name)"""
-    + LIKE
-    + " OR ac.country = ?))",
+    # actor: a name fragment or a country code, for actors and recipients alike, matched in
+    # the event's own copies of its actors' names and countries (each between two ACTOR_SEP):
+    # a fragment without ACTOR_SEP matches the joined names where it matches one of them
+    "actor": "(LOWER(e.actor_names)" + LIKE + " OR e.actor_countries" + LIKE + ")",
     # country: of an actor, a recipient or the place
-    "country": """(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors ea
-        JOIN actors ac ON ac.id = ea.actor_id WHERE ea.event_id = e.id AND ac.country = ?))""",
+    "country": "(e.place_country = ? OR e.actor_countries" + LIKE + ")",
     "article": "e.article_id = ?",
     "modality": "e.modality = ?",
     "min_confidence": "e.confidence >= ?",
 }
+#: for a value holding ACTOR_SEP (which could match across two names): the links themselves
+EVENT_FILTERS_BY_LINK: dict[str, str] = {
+    "actor": """EXISTS (SELECT 1 FROM event_actors ea
+        WHERE ea.event_id = e.id AND (LOWER(ea.name)"""
+    + LIKE
+    + " OR ea.country = ?))",
+    "country": """(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors ea
+        WHERE ea.event_id = e.id AND ea.country = ?))""",
+}
 QUOTE_FILTERS: dict[str, str] = {
-    "speaker": "(LOWER(sp.name)" + LIKE + " OR LOWER(q.speaker_text)" + LIKE + ")",
+    "speaker": "(LOWER(q.speaker_name)" + LIKE + " OR LOWER(q.speaker_text)" + LIKE + ")",
     "text": "LOWER(q.text)" + LIKE,
-    "since": "a.published >= ?",
-    "until": "a.published <= ?",
-    "country": "sp.country = ?",
+    "since": "q.published >= ?",
+    "until": "q.published <= ?",
+    "country": "q.speaker_country = ?",
     "article": "q.article_id = ?",
 }
 ACTOR_FILTERS: dict[str, str] = {
@@ -392,13 +483,13 @@ ACTOR_FILTERS: dict[str, str] = {
 # the columns an event page may be sorted by; every order ends with the id, so pages are stable
 EVENT_SORTS: dict[str, str] = {
     "day": "e.event_day",
-    "published": "a.published",
+    "published": "e.published",
     "confidence": "e.confidence",
     "type": "e.type",
 }
 EVENT_MODALITY = "e.modality = ?"
 EVENT_MIN_CONFIDENCE = "e.confidence >= ?"
-COUNT_EVENTS = "SELECT COUNT(*) AS n FROM events e JOIN articles a ON a.id = e.article_id"
+COUNT_EVENTS = "SELECT COUNT(*) AS n FROM events e"
 PAGE = " LIMIT ? OFFSET ?"
 SELECT_EVENT = SELECT_EVENTS + " WHERE e.id = ?"
 

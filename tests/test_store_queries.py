@@ -1,0 +1,334 @@
+"""The fast queries of migration 4 (copies of actor names, countries and publication days on the
+rows that are filtered and sorted, page lookups by key) give exactly the rows of the joins they
+replaced, and the migration fills those copies in a store written before it."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dateline.store import Filters, Store, open_store, sql
+from dateline.store import base as store_base
+from dateline.store.base import _plain, _where, columns_of
+from dateline.store.rows import record_rows
+from helpers_store import actor, event, record, split_header
+from test_store import db, postgres_db  # noqa: F401 - the parametrised store fixture
+
+# --- the queries as they were before migration 4 (joins to actors and articles) -------------
+
+_LIKE = sql.LIKE
+OLD_EVENT_FILTERS = {
+    **sql.EVENT_FILTERS,
+    "actor": """EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id
+        WHERE ea.event_id = e.id AND (LOWER(ac.name)"""
+    + _LIKE
+    + " OR ac.country = ?))",
+    "country": """(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors ea
+        JOIN actors ac ON ac.id = ea.actor_id WHERE ea.event_id = e.id AND ac.country = ?))""",
+}
+OLD_EVENTS_ORDER = " ORDER BY e.event_day NULLS LAST, a.published NULLS LAST, e.id"
+OLD_EVENT_ACTORS = """SELECT ea.event_id, ea.role, ea.pos, ac.id, ac.name, ac.country,
+    ac.sector, ac.kind FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id
+    ORDER BY ea.event_id, ea.role, ea.pos"""
+OLD_QUANTITIES = """SELECT event_id, pos, value, qualifier, unit, kind, start_char, end_char,
+    text FROM quantities ORDER BY event_id, pos"""
+OLD_SELECT_QUOTES = """SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.start_char,
+    q.end_char, q.speaker AS speaker_id, sp.name AS speaker, sp.country AS speaker_country,
+    sp.sector AS speaker_sector, q.speaker_text, q.reported_by,
+    a.url, a.site, a.title, a.published
+    FROM quotes q
+    JOIN articles a ON a.id = q.article_id
+    LEFT JOIN actors sp ON sp.id = q.speaker"""
+OLD_QUOTE_FILTERS = {
+    **sql.QUOTE_FILTERS,
+    "speaker": "(LOWER(sp.name)" + _LIKE + " OR LOWER(q.speaker_text)" + _LIKE + ")",
+    "since": "a.published >= ?",
+    "until": "a.published <= ?",
+    "country": "sp.country = ?",
+}
+OLD_QUOTES_ORDER = " ORDER BY a.published NULLS LAST, q.article_id, q.start_char"
+
+
+def old_where(filters: Filters, fragments: dict[str, str]) -> tuple[str, list[Any]]:
+    """The WHERE as it was: every LIKE with its ESCAPE clause."""
+    where, params = _where(filters, fragments)
+    return re.sub(r" LIKE \?(?! ESCAPE)", sql.LIKE, where), params
+
+
+def old_events(store: Store, filters: Filters, order: str = OLD_EVENTS_ORDER) -> list[Any]:
+    where, params = old_where(filters, OLD_EVENT_FILTERS)
+    statement = sql.SELECT_EVENTS + where + order
+    if filters.limit is not None:
+        statement += " LIMIT ?"
+        params.append(filters.limit)
+    rows = [_plain(row) for row in store._query(statement, params)]
+    actors: dict[str, list[dict[str, Any]]] = {}
+    for part in store._query(OLD_EVENT_ACTORS):
+        actors.setdefault(part["event_id"], []).append(part)
+    quantities: dict[str, list[dict[str, Any]]] = {}
+    for part in store._query(OLD_QUANTITIES):
+        quantities.setdefault(part["event_id"], []).append(part)
+    for row in rows:
+        for key in ("mode", "context", "more_evidence"):
+            row[key] = json.loads(row[key] or "[]")
+        links = actors.get(row["id"], [])
+        for key, role in (("actors", "actor"), ("recipients", "recipient")):
+            row[key] = [
+                {k: p[k] for k in ("id", "name", "country", "sector", "kind")}
+                for p in links
+                if p["role"] == role
+            ]
+        row["quantities"] = [
+            {
+                "value": p["value"],
+                "qualifier": p["qualifier"],
+                "unit": p["unit"],
+                "kind": p["kind"],
+                "text": p["text"],
+                "span": [p["start_char"], p["end_char"]],
+            }
+            for p in quantities.get(row["id"], [])
+        ]
+    return rows
+
+
+def old_quotes(store: Store, filters: Filters) -> list[Any]:
+    where, params = old_where(filters, OLD_QUOTE_FILTERS)
+    statement = OLD_SELECT_QUOTES + where + OLD_QUOTES_ORDER
+    if filters.limit is not None:
+        statement += " LIMIT ?"
+        params.append(filters.limit)
+    return [_plain(row) for row in store._query(statement, params)]
+
+
+# --- a small store of made-up articles ---------------------------------------------------------
+
+PEOPLE = [
+    ("Mara Lindqvist", "SWE", "GOV"),
+    ("Tomas Berg", "NOR", "MIL"),
+    ("Ines Duarte", "PRT", None),
+    ("Kofi Mensah", "GHA", "GOV"),
+    ("Lina 50% Okoro", None, "MED"),
+    ("Ömer Çelik", "TUR", "GOV"),
+]
+TYPES = ["CONSULT", "ASSAULT", "AID", "PROTEST"]
+
+
+def varied_record(n: int) -> dict[str, Any]:
+    """Article ``n``: two people (named from PEOPLE), one to three events of their own sentences,
+    two quotes (one with no known speaker); some share days, some have no day or place."""
+    first, second = PEOPLE[n % len(PEOPLE)], PEOPLE[(n + 2) % len(PEOPLE)]
+    published = None if n % 7 == 6 else f"2024-0{1 + n % 3}-1{n % 9}"
+    sentences = [
+        f"{first[0]} met {second[0]} in Harbourtown about plan {n}.",
+        f"{second[0]} said {n} volunteers brought supplies to Millbrook.",
+        f"Crowds gathered against {first[0]} in round {n}.",
+    ]
+    raw = (
+        f"Site: Wire {n % 3}\nTitle: Item {n}\nURL: https://wire.example/{n}\n"
+        + (f"Published: {published}\n" if published else "")
+        + "\n"
+        + " ".join(sentences)
+        + f' "We will keep going," {first[0]} said. "Nobody asked us," a neighbour said.'
+    )
+    _, text = split_header(raw)
+    actors = [
+        actor(text, "a1", first[0], first[1], first[2], "person", first[0]),
+        actor(text, "a2", second[0], second[1], second[2], "person", second[0]),
+    ]
+    events = [
+        event(
+            text,
+            "e1",
+            TYPES[n % 4],
+            "met",
+            actor=["a1"],
+            recipient=["a2"],
+            day=None if n % 5 == 4 else f"2024-02-{10 + n % 4}",
+            place=("Harbourtown", "DNK", 55.0, 10.0) if n % 2 else None,
+            mode=["visit"] if n % 3 else ["phone"],
+        )
+    ]
+    if n % 3 != 2:
+        events.append(
+            event(
+                text,
+                "e2",
+                "AID",
+                "brought",
+                actor=["a2", "a9"],  # a9: a link to no actor, which the joins drop
+                recipient=[],
+                day=f"2024-02-{10 + n % 2}",
+                place=("Millbrook", "GHA", 6.0, -1.0),
+                quantities=[(f"{n} volunteers", float(n), None, "people")],
+                reported_by="a1",
+            )
+        )
+    if n % 4 == 0:
+        events.append(
+            event(text, "e3", "PROTEST", "gathered", actor=[], recipient=["a1"], day=None)
+        )
+    quotes = [
+        {
+            "id": "q1",
+            "kind": "direct",
+            "text": "We will keep going",
+            "span": [text.find("We will"), text.find("We will") + 18],
+            "speaker": "a1",
+            "speaker_text": first[0],
+            "speaker_span": None,
+            "cue": None,
+            "reported_by": None,
+        },
+        {
+            "id": "q2",
+            "kind": "direct",
+            "text": "Nobody asked us",
+            "span": [text.find("Nobody"), text.find("Nobody") + 15],
+            "speaker": None,
+            "speaker_text": "a neighbour",
+            "speaker_span": None,
+            "cue": None,
+            "reported_by": None,
+        },
+    ]
+    return record(raw, actors, events, quotes)
+
+
+RECORDS = [varied_record(n) for n in range(14)]
+
+EVENT_QUERIES: list[dict[str, Any]] = [
+    {},
+    {"limit": 5},
+    {"country": "GHA"},
+    {"country": "swe", "limit": 3},
+    {"country": "DNK"},
+    {"actor": "berg"},
+    {"actor": "NOR"},
+    {"actor": "50%"},
+    {"type": "aid", "since": "2024-02-11", "until": "2024-02-12"},
+    {"mode": "phone"},
+    {"place": "mill", "limit": 2},
+    {"text": "volunteers"},
+    {"actor": "mensah", "country": "PRT"},
+    {"actor": "lindqvist\x1ftomas"},  # the separator of the copies: matched link by link
+    {"country": "SWE\x1fNOR"},
+    {"actor": "a_"},
+    {"actor": "ÖMER"},
+]
+QUOTE_QUERIES: list[dict[str, Any]] = [
+    {},
+    {"limit": 4},
+    {"speaker": "neighbour"},
+    {"speaker": "duarte"},
+    {"country": "GHA"},
+    {"since": "2024-02-01", "until": "2024-03-31"},
+    {"text": "keep", "limit": 2},
+]
+
+
+def write_old_store(path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store at schema version 3 holding RECORDS, written as the code before migration 4 did
+    (the rows without the columns it adds, which come last in each insert)."""
+    monkeypatch.setattr(sql, "MIGRATIONS", sql.MIGRATIONS[:3])
+    old = open_store(path)
+    try:
+        assert old.schema_version() == 3
+        added = {"events": 3, "event_actors": 4, "quotes": 4}
+        with old.transaction():
+            old._insert_rows(
+                "articles",
+                columns_of(sql.INSERT_ARTICLE),
+                [record_rows(r).article for r in RECORDS],
+            )
+            for table, statement in sql.RECORD_TABLES:
+                columns = columns_of(statement)
+                keep = len(columns) - added.get(table, 0)
+                rows = [row[:keep] for r in RECORDS for row in getattr(record_rows(r), table)]
+                if rows:
+                    old._insert_rows(table, columns[:keep], rows)
+    finally:
+        old.close()
+    monkeypatch.undo()
+
+
+@pytest.fixture(params=[True, False], ids=["lookups", "joins"])
+def small_pages(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run each query both ways: pages looked up by key, and (when no page is small enough)
+    joined whole."""
+    if not request.param:
+        monkeypatch.setattr(store_base, "_LOOKUP_MAX", 0)
+    return bool(request.param)
+
+
+@pytest.fixture
+def filled(db: str) -> Iterator[Store]:  # noqa: F811
+    store = open_store(db)
+    store.add_records((r, None) for r in RECORDS)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("query", EVENT_QUERIES, ids=str)
+def test_events_are_those_of_the_old_joins(filled: Store, small_pages: bool, query: dict) -> None:
+    filters = Filters(**query)
+    assert filled.events(filters) == old_events(filled, filters)
+    assert filled.count("events", Filters(**{**query, "limit": None})) == len(
+        old_events(filled, Filters(**{**query, "limit": None}))
+    )
+
+
+@pytest.mark.parametrize("query", QUOTE_QUERIES, ids=str)
+def test_quotes_are_those_of_the_old_joins(filled: Store, small_pages: bool, query: dict) -> None:
+    filters = Filters(**query)
+    assert filled.quotes(filters) == old_quotes(filled, filters)
+    assert filled.count("quotes", Filters(**{**query, "limit": None})) == len(
+        old_quotes(filled, Filters(**{**query, "limit": None}))
+    )
+
+
+@pytest.mark.parametrize("sort", ["day", "published", "confidence", "type"])
+def test_event_pages_are_those_of_the_old_joins(
+    filled: Store, small_pages: bool, sort: str
+) -> None:
+    column = {"published": "a.published"}.get(sort, sql.EVENT_SORTS[sort])
+    order = f" ORDER BY {column} DESC NULLS LAST, e.id"
+    everything = old_events(filled, Filters(), order)
+    page, total = filled.events_page(Filters(limit=4), sort=sort, descending=True, offset=3)
+    assert total == len(everything)
+    assert page == everything[3:7]
+    one = everything[5]
+    assert filled.event(one["id"]) == one
+
+
+def test_migration_4_fills_the_copies_of_an_old_store(
+    db: str,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write_old_store(db, monkeypatch)
+    store = open_store(db)  # migrates
+    try:
+        assert store.schema_version() == sql.MIGRATIONS[-1].version >= 4
+        fresh = open_store(str(tmp_path / "fresh.duckdb"))
+        fresh.add_records((r, None) for r in RECORDS)
+        try:
+            for table in ("events", "event_actors", "quotes"):
+                order = {"events": "id", "event_actors": "event_id, role, pos", "quotes": "id"}
+                statement = f"SELECT * FROM {table} ORDER BY {order[table]}"
+                assert [_plain(r) for r in store._query(statement)] == [
+                    _plain(r) for r in fresh._query(statement)
+                ]
+            for query in EVENT_QUERIES:
+                assert store.events(Filters(**query)) == fresh.events(Filters(**query))
+            for query in QUOTE_QUERIES:
+                assert store.quotes(Filters(**query)) == fresh.quotes(Filters(**query))
+        finally:
+            fresh.close()
+    finally:
+        store.close()
