@@ -39,7 +39,7 @@ from .build import candidates_at
 from .context import Candidate, Context
 from .frames import statement_candidates
 from .merge import absorb, merge
-from .recipients import clean_sides
+from .recipients import clean_sides, unfounded_attackers
 from .tables import EventTables, load_event_tables
 
 if TYPE_CHECKING:
@@ -103,6 +103,7 @@ class EventStage:
                 candidates.extend(candidates_at(ctx, token))
         candidates = absorb(candidates)
         candidates += statement_candidates(ctx, candidates)
+        unfounded_attackers(ctx, candidates)
         for candidate in candidates:
             candidate.confidence = self._calibrated(candidate.confidence)
             clean_sides(ctx, candidate)

@@ -38,6 +38,8 @@ class Candidate:
     place: Place | None = None
     quantities: list[Quantity] = field(default_factory=list)
     more: list[tuple[int, int]] = field(default_factory=list)
+    #: the attacker is no side the sentence names but one taken from the article's parties
+    actor_guessed: bool = False
 
 
 def make_trigger(
