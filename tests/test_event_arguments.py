@@ -92,3 +92,31 @@ def test_a_side_the_article_shows_attacking_may_be_the_unnamed_attacker(pipeline
         "drones on Tuesday. A village near Sumy in Ukraine was shelled overnight, killing two.",
     )
     assert any(t == "shelled" and a == {"RUS"} for a, _, t in _events(record, "ASSAULT")[1:])
+
+
+def test_a_protest_with_no_target_is_against_its_own_state(pipeline) -> None:
+    record = _record(
+        pipeline,
+        "Thousands of people protested in Berlin on Saturday. "
+        "Germany's chancellor spoke about the marches on Sunday.",
+    )
+    assert any(a == {"DEU"} and r == {"DEU"} for a, r, _ in _events(record, "PROTEST"))
+
+
+def test_a_curfew_a_government_declares_is_coded_on_its_own_country(pipeline) -> None:
+    record = _record(
+        pipeline,
+        "Haiti's government declared a state of emergency and a curfew on Sunday. "
+        "Haiti has been hit by violence for weeks.",
+    )
+    assert any(a == {"HTI"} and r == {"HTI"} for a, r, _ in _events(record, "COERCE"))
+
+
+def test_an_event_only_considered_is_not_coded(pipeline) -> None:
+    record = _record(
+        pipeline,
+        "Analysts said Chile could impose sanctions on Peru if the dispute grew. "
+        "Chile expelled two Peruvian diplomats on Monday.",
+    )
+    triggers = [t for _, _, t in _events(record, "SANCTION")]
+    assert "impose" not in triggers and "sanctions" not in triggers, triggers

@@ -154,6 +154,7 @@ class EventStage:
         return (
             (bool(ctx.countries(c.actor)) or not self.require_actor_country)
             and c.confidence >= self.min_confidence
+            and c.modality != "hypothetical"
             and not (c.type == "ACCUSE" and not c.recipient)
             and not (
                 c.type == "AID"

@@ -17,6 +17,7 @@ from .recipients import (
     RECIPROCAL,
     assault_sides,
     complete_recipient,
+    domestic_recipient,
     find_recipients,
     without_actor,
 )
@@ -80,6 +81,8 @@ def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
     recipient, guessed = complete_recipient(ctx, token, head, event_type, actor, recipient)
     if guessed:
         confidence -= 0.1
+    domestic = domestic_recipient(ctx, token, event_type, actor, recipient)
+    recipient = domestic or recipient
     actor_guessed = False
     if event_type == "ASSAULT":
         named = bool(ctx.countries(actor))
@@ -103,5 +106,6 @@ def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
         head=head,
     )
     built.actor_guessed = actor_guessed
+    built.domestic = bool(domestic)
     ctx.history.append(built)
     return built

@@ -22,6 +22,9 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 # Speech acts aimed at someone: with no recipient in the parse, the other side named in the
 # sentence is taken.
 ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
+# Acts that with no target named are aimed at the actor's own state or people: a protest,
+# a curfew or crackdown.
+DOMESTIC = {"PROTEST", "COERCE"}
 RECIPIENT_PREPS = {"on", "against", "at", "to", "into", "for", "toward", "towards", "upon", "over"}
 
 
@@ -109,6 +112,23 @@ def complete_recipient(
     return recipient, guessed
 
 
+def domestic_recipient(
+    ctx: Context, token: Token, event_type: str, actor: list[str], recipient: list[str]
+) -> list[str]:
+    """The actor's own state as the recipient of a protest or a crackdown that names no
+    target and no other country's side in its sentence ("thousands protested in Berlin",
+    "the government declared a curfew")."""
+    own = ctx.countries(actor)
+    if event_type not in DOMESTIC or recipient or len(own) != 1:
+        return []
+    if other_side(ctx, token, actor, token.idx):
+        return []
+    # the state itself when it is the actor: a state's measures at home are coded with its
+    # country on both sides
+    state = ctx.state_of(next(iter(own)))
+    return [state] if state is not None else []
+
+
 def assault_sides(
     ctx: Context, token: Token, actor: list[str], recipient: list[str]
 ) -> tuple[list[str], list[str], bool]:
@@ -175,6 +195,9 @@ def clean_sides(ctx: Context, candidate: Candidate) -> None:
     kept = []
     for rid in candidate.recipient:
         other = ctx.actors.get(rid)
+        if candidate.domestic and other is not None:
+            kept.append(rid)
+            continue
         if rid in candidate.actor or other is None:
             continue
         if other.country in own and (other.kind == "state" or other.sector in ("GOV", None)):
