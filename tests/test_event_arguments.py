@@ -120,3 +120,20 @@ def test_an_event_only_considered_is_not_coded(pipeline) -> None:
     )
     triggers = [t for _, _, t in _events(record, "SANCTION")]
     assert "impose" not in triggers and "sanctions" not in triggers, triggers
+
+
+def test_an_attack_dated_years_back_is_background(pipeline) -> None:
+    record = _record(
+        pipeline,
+        "In June 2019, the group said it was responsible for a deadly attack on a bank in "
+        "Karachi. Pakistan's army attacked the group on Tuesday.",
+    )
+    assert [t for _, _, t in _events(record, "ASSAULT")] == ["attacked"]
+
+
+def test_a_comparison_since_a_past_year_keeps_the_news(pipeline) -> None:
+    record = _record(
+        pipeline,
+        "Russia struck Kyiv with missiles on Monday, the heaviest attack on the city since 2022.",
+    )
+    assert any(t == "struck" for _, _, t in _events(record, "ASSAULT"))
