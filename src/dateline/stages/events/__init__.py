@@ -23,7 +23,11 @@ How an event is found (one module for each step):
 5. **Date, place, figures** (``attach``, ``quantities``) from the sentence: the time
    expression and the place attached closest to the trigger, numbers with their qualifier
    and unit.
-6. **One event per real event** (``merge``): candidates with the same type, sides, date and
+6. **Background and invented sides** (``background``, ``recipients``): a trigger in a clause
+   headed by "since" or dated years before publication is context, not news; a hypothetical
+   event is not kept; an attacker the sentence does not name is taken from the article's
+   parties only when the article shows that side attacking or blamed.
+7. **One event per real event** (``merge``): candidates with the same type, sides, date and
    place are merged, keeping every evidence span.
 """
 
@@ -35,11 +39,12 @@ from typing import TYPE_CHECKING
 from ...errors import NotInitializedError
 from ...knowledge.lexicon import Lexicon, load_calibration, load_lexicon
 from .attach import attach
+from .background import earlier_round
 from .build import candidates_at
 from .context import Candidate, Context
 from .frames import statement_candidates
 from .merge import absorb, merge
-from .recipients import clean_sides
+from .recipients import clean_sides, unfounded_attackers
 from .tables import EventTables, load_event_tables
 
 if TYPE_CHECKING:
@@ -103,12 +108,14 @@ class EventStage:
                 candidates.extend(candidates_at(ctx, token))
         candidates = absorb(candidates)
         candidates += statement_candidates(ctx, candidates)
+        unfounded_attackers(ctx, candidates)
         for candidate in candidates:
             candidate.confidence = self._calibrated(candidate.confidence)
             clean_sides(ctx, candidate)
         kept = [c for c in candidates if self._keep(ctx, c)]
         for candidate in kept:
             attach(ctx, candidate)
+        kept = [c for c in kept if not earlier_round(document, c)]
         document.events = merge(ctx, kept)
         document.events += self._proposed(ctx, document)
         return document
@@ -153,6 +160,7 @@ class EventStage:
         return (
             (bool(ctx.countries(c.actor)) or not self.require_actor_country)
             and c.confidence >= self.min_confidence
+            and c.modality != "hypothetical"
             and not (c.type == "ACCUSE" and not c.recipient)
             and not (
                 c.type == "AID"

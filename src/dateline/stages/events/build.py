@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import find_actors, partners
+from .background import in_background
 from .coding import add_modes, is_government_rally, raw_confidence, recode, reread_warning
 from .context import make_candidate
 from .frames import intent_frame, obligation_request
@@ -16,6 +17,7 @@ from .recipients import (
     RECIPROCAL,
     assault_sides,
     complete_recipient,
+    domestic_recipient,
     find_recipients,
     without_actor,
 )
@@ -44,6 +46,8 @@ def candidates_at(ctx: Context, token: Token) -> list[Candidate]:
 
 
 def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
+    if in_background(ctx, token):
+        return None  # "since Russia invaded": background, not news
     read = reread_warning(ctx, token, trigger)
     if read is None:
         return None
@@ -77,8 +81,13 @@ def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
     recipient, guessed = complete_recipient(ctx, token, head, event_type, actor, recipient)
     if guessed:
         confidence -= 0.1
+    domestic = domestic_recipient(ctx, token, event_type, actor, recipient)
+    recipient = domestic or recipient
+    actor_guessed = False
     if event_type == "ASSAULT":
+        named = bool(ctx.countries(actor))
         actor, recipient, guessed = assault_sides(ctx, token, actor, recipient)
+        actor_guessed = not named and bool(ctx.countries(actor))
         if guessed:
             confidence -= 0.15
     if event_type in RECIPROCAL and len(ctx.countries(actor)) >= 2:
@@ -96,5 +105,7 @@ def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
         confidence=max(0.05, min(0.99, confidence)),
         head=head,
     )
+    built.actor_guessed = actor_guessed
+    built.domestic = bool(domestic)
     ctx.history.append(built)
     return built

@@ -38,6 +38,11 @@ class Candidate:
     place: Place | None = None
     quantities: list[Quantity] = field(default_factory=list)
     more: list[tuple[int, int]] = field(default_factory=list)
+    #: the attacker is no side the sentence names but one taken from the article's parties
+    actor_guessed: bool = False
+    #: the recipient is the actor's own state: a domestic protest or crackdown with no
+    #: target named (GUIDELINES: domestic events take the same country on both sides)
+    domestic: bool = False
 
 
 def make_trigger(

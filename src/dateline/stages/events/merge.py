@@ -78,7 +78,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Event]:
                 context=c.context,
                 cameo=c.cameo,
                 actor=c.actor,
-                recipient=[r for r in c.recipient if r not in c.actor],
+                recipient=[r for r in c.recipient if c.domestic or r not in c.actor],
                 date=c.date,
                 place=c.place,
                 quantities=c.quantities,

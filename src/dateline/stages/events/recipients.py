@@ -22,6 +22,9 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 # Speech acts aimed at someone: with no recipient in the parse, the other side named in the
 # sentence is taken.
 ADDRESSED = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "COERCE"}
+# Acts that with no target named are aimed at the actor's own state or people: a protest,
+# a curfew or crackdown.
+DOMESTIC = {"PROTEST", "COERCE"}
 RECIPIENT_PREPS = {"on", "against", "at", "to", "into", "for", "toward", "towards", "upon", "over"}
 
 
@@ -87,8 +90,11 @@ def complete_recipient(
     it refers to); True with it when it is only the article's other main party."""
     guessed = False
     if event_type == "ACCUSE" and actor:
+        condemned = condemned_act_actor(ctx, head, actor)
         referred = _referred_event(ctx, head)
-        if referred is not None:
+        if condemned:
+            recipient = condemned
+        elif referred is not None:
             recipient = [a for a in referred.actor if a not in actor] or recipient
     if event_type in ("AID", "AGREE", "SUPPORT") and not recipient:
         recipient = _addressee(ctx, head, actor)
@@ -104,6 +110,23 @@ def complete_recipient(
                 recipient = [other[0]]
                 guessed = True
     return recipient, guessed
+
+
+def domestic_recipient(
+    ctx: Context, token: Token, event_type: str, actor: list[str], recipient: list[str]
+) -> list[str]:
+    """The actor's own state as the recipient of a protest or a crackdown that names no
+    target and no other country's side in its sentence ("thousands protested in Berlin",
+    "the government declared a curfew")."""
+    own = ctx.countries(actor)
+    if event_type not in DOMESTIC or recipient or len(own) != 1:
+        return []
+    if other_side(ctx, token, actor, token.idx):
+        return []
+    # the state itself when it is the actor: a state's measures at home are coded with its
+    # country on both sides
+    state = ctx.state_of(next(iter(own)))
+    return [state] if state is not None else []
 
 
 def assault_sides(
@@ -147,6 +170,23 @@ def assault_sides(
     return actor, recipient, guessed
 
 
+def unfounded_attackers(ctx: Context, candidates: list[Candidate]) -> None:
+    """No invented attackers: an attacker taken from the article's parties (the sentence
+    names none) stands only when the article elsewhere names that side as attacking, or
+    blames or condemns it; else
+    the attack keeps no actor. A report of bombings inside one country does not make the
+    neighbour it mentions, or the victims' state, the attacker."""
+    attacking: set[str] = set()
+    for c in candidates:
+        if c.type == "ASSAULT" and not c.actor_guessed:
+            attacking |= ctx.countries(c.actor)
+        elif c.type == "ACCUSE" and c.modality == "asserted":
+            attacking |= ctx.countries(c.recipient)  # a side blamed or condemned
+    for c in candidates:
+        if c.actor_guessed and not ctx.countries(c.actor) & attacking:
+            c.actor = []
+
+
 def clean_sides(ctx: Context, candidate: Candidate) -> None:
     """A side cannot be its own recipient: drop recipients that are the actor, or the
     actor's own state or government; keep same-country civilians, rebels or opposition
@@ -155,6 +195,9 @@ def clean_sides(ctx: Context, candidate: Candidate) -> None:
     kept = []
     for rid in candidate.recipient:
         other = ctx.actors.get(rid)
+        if candidate.domestic and other is not None:
+            kept.append(rid)
+            continue
         if rid in candidate.actor or other is None:
             continue
         if other.country in own and (other.kind == "state" or other.sector in ("GOV", None)):
@@ -225,6 +268,35 @@ def _addressee(ctx: Context, head: Token, actor: list[str]) -> list[str]:
         if node.head == node:
             return []
         node = node.head
+    return []
+
+
+def condemned_act_actor(ctx: Context, head: Token, actor: list[str]) -> list[str]:
+    """ "condemned the Israeli strike on Syria", "denounced Russia's decision": the one
+    criticised is the side whose act is the object, not the place the act hit. Only for an
+    object that is itself no actor (an act, a plan, a decision)."""
+    own = ctx.countries(actor)
+    for child in head.children:
+        if child.dep_ != "dobj":
+            continue
+        for obj in (child, *child.conjuncts):
+            if ctx.mention(obj) is not None:
+                continue
+            is_act = bool(triggers_for(ctx, obj)) or any(c.dep_ == "poss" for c in obj.children)
+            if not is_act:
+                continue
+            found: list[str] = []
+            for sub in obj.subtree:
+                if sub.i >= obj.i:
+                    break
+                named = ctx.mention(sub)
+                if named is not None and named not in actor and ctx.countries([named]) - own:
+                    found.append(named)
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "by":
+                    found += [a for a in objects_of(ctx, prep) if ctx.countries([a]) - own]
+            if found:
+                return unique(found)
     return []
 
 
