@@ -43,6 +43,11 @@ class SpanCover:
             index -= 1
         return sorted(found)
 
+    def starting_in(self, start: int, end: int) -> list[int]:
+        """The indices (in the order the spans were given) of the spans that start at or after
+        ``start`` and before ``end``, in that order."""
+        return sorted(self.order[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
+
     def starts_within(self, start: int, end: int) -> bool:
         """Whether any span starts at or after ``start`` and before ``end``."""
         return bisect_left(self.starts, start) < bisect_left(self.starts, end)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Document, TimeExpression
 from ..errors import InvariantError
+from ..spancover import SpanCover
 from ..timex import Timex, detect_tense, find_timexes, normalise
 
 if TYPE_CHECKING:
@@ -72,11 +73,12 @@ class TimeStage:
         text = document.text
         anchor = document.article.published
         extra: list[Timex] = []
+        cover = SpanCover((t.start, t.end) for t in found)
         for ent in document.doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             start, end = ent.start_char, ent.end_char
-            if any(t.start < end and start < t.end for t in found):
+            if cover.overlaps((start, end)):
                 continue
             words = ent.text
             if not _TIME_WORD.search(words) or _AGE.search(words):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from .grammar import CompiledRule, compiled_rules
 from .records import Context, Ref, Timex
@@ -29,12 +30,18 @@ def find_timexes(text: str, anchor: dt.date | None, tense: str | None = None) ->
             candidates.append((m.start(), m.end(), index, rule, m))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     chosen: list[tuple[int, int, int, CompiledRule, re.Match[str]]] = []
-    taken: list[tuple[int, int]] = []
+    # the chosen stretches never overlap, so sorted by start their ends are sorted too, and
+    # only the last one starting before a candidate's end can reach into it (asking every
+    # chosen one per candidate grew with the square of the length)
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for cand in candidates:
-        if any(cand[0] < end and start < cand[1] for start, end in taken):
+        before = bisect_left(taken_starts, cand[1])
+        if before > 0 and taken_ends[before - 1] > cand[0]:
             continue
         chosen.append(cand)
-        taken.append((cand[0], cand[1]))
+        taken_starts.insert(before, cand[0])
+        taken_ends.insert(before, cand[1])
     chosen.sort(key=lambda c: c[0])
     context = Context(text, anchor, tense, find_timexes)
     found: list[Timex] = []

@@ -31,9 +31,7 @@ def place_of(ctx: Context, candidate: Candidate) -> Place | None:
         return None
     sent = candidate.token.sent
     options = []
-    for place in ctx.document.places:
-        if not (sent.start_char <= place.span[0] < sent.end_char):
-            continue
+    for place in ctx.places_starting_in(sent.start_char, sent.end_char):
         if _is_adjective(ctx, place.span):
             continue
         distance = tree_distance(candidate, place.span)

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...knowledge.lexicon import Lexicon, Trigger
+from ...spancover import SpanCover
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ...document import Document, EventDate, Mention, Place, Quantity
+    from ...document import Document, EventDate, Mention, Place, Quantity, TimeExpression
     from ...knowledge import Knowledge
     from .tables import EventTables
 
@@ -112,6 +113,32 @@ class Context:
         # per candidate made long articles quadratic)
         self._by_start = sorted(document.mentions, key=lambda m: m.span[0])
         self._starts = [m.span[0] for m in self._by_start]
+        # places and dates by offset, built on first use: each candidate asks for those of
+        # its sentence, and a scan of all of them per candidate was quadratic
+        self._places: SpanCover | None = None
+        self._dates: SpanCover | None = None
+
+    def places_starting_in(self, start: int, end: int) -> list[Place]:
+        """The places that start at ``start`` or later and before ``end``, in the order of
+        ``document.places``."""
+        places = self.document.places
+        if self._places is None:
+            self._places = SpanCover(p.span for p in places)
+        return [places[i] for i in self._places.starting_in(start, end)]
+
+    def dates_starting_in(self, start: int, end: int) -> list[TimeExpression]:
+        """The dates that start at ``start`` or later and before ``end``, in the order of
+        ``document.dates``."""
+        return [self.document.dates[i] for i in self._date_cover().starting_in(start, end)]
+
+    def in_a_date(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside one of the document's dates."""
+        return offset in self._date_cover()
+
+    def _date_cover(self) -> SpanCover:
+        if self._dates is None:
+            self._dates = SpanCover(d.span for d in self.document.dates)
+        return self._dates
 
     def mentions_starting_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that start at ``start`` or later and before ``end``, in text order."""

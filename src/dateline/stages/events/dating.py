@@ -78,9 +78,7 @@ def date_of(ctx: Context, candidate: Candidate) -> EventDate | None:
 def _sentence_date(ctx: Context, candidate: Candidate) -> EventDate | None:
     sent = candidate.token.sent
     options: list[tuple[int, int, int, Date]] = []
-    for expression in ctx.document.dates:
-        if not (sent.start_char <= expression.span[0] < sent.end_char):
-            continue
+    for expression in ctx.dates_starting_in(sent.start_char, sent.end_char):
         kind = _kind(expression)
         if kind is None:
             continue
@@ -221,8 +219,8 @@ def _context_date(ctx: Context, candidate: Candidate) -> EventDate | None:
     for earlier in previous:  # nearest first
         days = [
             d
-            for d in ctx.document.dates
-            if earlier.start_char <= d.span[0] < earlier.end_char and _kind(d) == "day"
+            for d in ctx.dates_starting_in(earlier.start_char, earlier.end_char)
+            if _kind(d) == "day"
         ]
         if not days:
             topic |= _topic(earlier)  # a sentence between carries the topic on

@@ -100,6 +100,11 @@ def statement_candidates(ctx: Context, lexical: list[Candidate]) -> list[Candida
     doc = ctx.document.doc
     assert doc is not None
     out: list[Candidate] = []
+    # the candidates of each sentence, by where it starts: asking every candidate of the
+    # article about every quote grew with the square of the length
+    told: dict[int, list[Candidate]] = {}
+    for candidate in lexical:
+        told.setdefault(candidate.token.sent.start, []).append(candidate)
     for quote in ctx.document.quotes:
         if quote.speaker is None or not ctx.countries([quote.speaker]):
             continue
@@ -123,25 +128,25 @@ def statement_candidates(ctx: Context, lexical: list[Candidate]) -> list[Candida
             continue
         token = span.root
         if any(
-            c.type == event_type and c.token.sent == token.sent and set(c.actor) & {quote.speaker}
-            for c in lexical + out
+            c.type == event_type and quote.speaker in c.actor
+            for c in told.get(token.sent.start, ())
         ):
             continue
         recipient = other_side(ctx, token, [quote.speaker], quote.span[0])
         if event_type == "ACCUSE" and not recipient:
             continue
-        out.append(
-            make_candidate(
-                token,
-                make_trigger(
-                    "(quoted words)", "QUOTE", event_type, cameo, mode=(mode,) if mode else ()
-                ),
-                actor=[quote.speaker],
-                recipient=recipient,
-                modality="asserted",
-                reported_by=quote.reported_by,
-            )
+        statement = make_candidate(
+            token,
+            make_trigger(
+                "(quoted words)", "QUOTE", event_type, cameo, mode=(mode,) if mode else ()
+            ),
+            actor=[quote.speaker],
+            recipient=recipient,
+            modality="asserted",
+            reported_by=quote.reported_by,
         )
+        out.append(statement)
+        told.setdefault(token.sent.start, []).append(statement)
     return out
 
 

@@ -54,10 +54,16 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Event]:
     """One event per real event, numbered in text order (candidates carry their date,
     place and figures already)."""
     merged: list[Candidate] = []
+    # the merged ones by type and modality, which two candidates of one event share: asking
+    # every merged event of the article about every candidate grew with the square of the
+    # length (their type and modality never change while merging)
+    alike: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in candidates:
-        twin = next((m for m in merged if _same_event(ctx, m, candidate)), None)
+        kind = (candidate.type, candidate.modality)
+        twin = next((m for m in alike.get(kind, ()) if _same_event(ctx, m, candidate)), None)
         if twin is None:
             merged.append(candidate)
+            alike.setdefault(kind, []).append(candidate)
             continue
         twin.more.append(token_span(candidate.token))
         twin.actor = unique(twin.actor + candidate.actor)

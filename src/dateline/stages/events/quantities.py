@@ -27,7 +27,7 @@ def quantities_of(ctx: Context, candidate: Candidate) -> list[Quantity]:
             continue
         if token.dep_ != "nummod" and token.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY"):
             continue
-        if any(d.span[0] <= token.idx < d.span[1] for d in ctx.document.dates):
+        if ctx.in_a_date(token.idx):
             continue
         if token.i > 0 and token.doc[token.i - 1].lower_ in ("the", "these", "those"):
             continue

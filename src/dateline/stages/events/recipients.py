@@ -136,9 +136,9 @@ def assault_sides(
     near Kharkiv was shelled" in a report about two warring states. Marked as guessed."""
     guessed = False
     if not recipient:
-        for place in ctx.document.places:
-            inside = token.sent.start_char <= place.span[0] < token.sent.end_char
-            if inside and place.country and place.country not in ctx.countries(actor):
+        sent = token.sent
+        for place in ctx.places_starting_in(sent.start_char, sent.end_char):
+            if place.country and place.country not in ctx.countries(actor):
                 state = ctx.state_of(place.country)
                 if state:
                     recipient, guessed = [state], True

@@ -9,7 +9,7 @@ speaker rather than the last person named.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -73,6 +73,13 @@ class SpeakerResolver:
             if mention.how == "description":
                 self._descriptions.setdefault(mention.actor_id, []).append(mention)
         self._apposed: dict[int, Mention | None] = {}  # id of a description -> its name
+        #: a noun of "the spokesperson" -> the mentions whose actor was called by it, and
+        #: where they start (see ``_mentions_with_word``)
+        self._word_mentions: dict[str, list[Mention]] = {}
+        self._word_mention_starts: dict[str, list[int]] = {}
+        self._actor_words: dict[str, set[str]] = {}
+        starts = [m.span[0] for m in document.mentions]
+        self._mentions_sorted = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
         #: actor id -> its descriptions that have a name in apposition, with that name
         self._named_descriptions: dict[str, list[tuple[Mention, Mention]]] = {}
         #: last words of the people the parser's entity recogniser saw, with where they end
@@ -143,19 +150,47 @@ class SpeakerResolver:
         if not words or words[0] not in ANAPHORIC or len(words) > 3:
             return None
         noun = words[-1]
-        for mention in reversed([m for m in self.document.mentions if m.span[1] <= span[0]]):
-            actor = self._actor(mention.actor_id)
-            if actor is None:
+        mentions = self._mentions_with_word(noun)
+        # the mentions are in text order, so none from the first one starting after the
+        # description on can end before it
+        number = bisect_right(self._word_mention_starts[noun], span[0])
+        for mention in reversed(mentions[:number] if self._mentions_sorted else mentions):
+            if mention.span[1] > span[0]:
                 continue
-            texts = [mention.text.lower()]
-            texts += [self.text[s:e].lower() for s, e in actor.mentions]
-            if any(noun in t.split() for t in texts):
-                if mention.how == "description":
-                    named = self._apposed_to(mention)
-                    if named is not None:
-                        return named.actor_id
-                return actor.id
+            if mention.how == "description":
+                named = self._apposed_to(mention)
+                if named is not None:
+                    return named.actor_id
+            return mention.actor_id
         return None
+
+    def _mentions_with_word(self, noun: str) -> list[Mention]:
+        """The mentions of actors that have ``noun`` as a word of the mention or of any of
+        the actor's mentions, in the document's order; found once per noun (looking back over
+        every mention and every mention of its actor per quote grew with the cube of the
+        length)."""
+        found = self._word_mentions.get(noun)
+        if found is None:
+            found = []
+            for mention in self.document.mentions:
+                actor = self._actor(mention.actor_id)
+                if actor is None:
+                    continue
+                if noun in mention.text.lower().split() or noun in self._words_of(actor):
+                    found.append(mention)
+            self._word_mentions[noun] = found
+            self._word_mention_starts[noun] = [m.span[0] for m in found]
+        return found
+
+    def _words_of(self, actor: Actor) -> set[str]:
+        """The lower-cased words of all the actor's mentions."""
+        words = self._actor_words.get(actor.id)
+        if words is None:
+            words = set()
+            for start, end in actor.mentions:
+                words.update(self.text[start:end].lower().split())
+            self._actor_words[actor.id] = words
+        return words
 
     def _named_earlier(self, description: Mention) -> Mention | None:
         """For "the governor": the person named in apposition to an earlier mention of the
