@@ -123,6 +123,30 @@ def test_a_text_past_max_length_is_parsed_in_parts_with_its_offsets() -> None:
     assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in document.doc)
 
 
+def test_a_long_text_within_max_length_is_parsed_one_part_at_a_time(monkeypatch) -> None:
+    """spaCy's parser holds working memory for all it parses at once: a long text goes
+    through it in parts of at most PART_CHARS, one after the other."""
+    import dateline.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "PART_CHARS", 200)
+    text = "\n\n".join(f"Paragraph {n} says the talks went on. " * 2 for n in range(10))
+    pipeline = blank_pipeline()
+    parsed: list[int] = []
+    nlp = pipeline.nlp
+
+    class Counting:
+        max_length = nlp.max_length
+
+        def __call__(self, part: str) -> Any:
+            parsed.append(len(part))
+            return nlp(part)
+
+    pipeline.nlp = Counting()  # type: ignore[assignment]
+    document = pipeline(Article(text=text, origin="long"))
+    assert document.doc is not None and document.doc.text == text
+    assert len(parsed) > 1 and max(parsed) <= 200
+
+
 def test_calling_the_pipeline_raises_a_coded_error() -> None:
     pipeline = blank_pipeline(max_length=300)
     with pytest.raises(ArticleError) as failed:

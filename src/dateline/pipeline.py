@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: a text longer than ``nlp.max_length`` is parsed in parts of at most this many characters
+#: a text longer than this is parsed in parts of at most this many characters: spaCy's parser
+#: needs about 1 GB of working memory per 100,000 characters parsed at once, and a part ends at
+#: a paragraph (else line, else sentence) break, so cutting changes no sentence
 PART_CHARS = 100_000
 #: ... up to this many times ``nlp.max_length``; longer still is refused (E011): the stages
 #: hold the whole text
@@ -109,22 +111,25 @@ class Pipeline:
         return self._run_stages(Document(article=article, doc=doc))
 
     def _parse(self, article: Article) -> Doc:
-        """The spaCy parse of the article; a text longer than ``nlp.max_length`` is parsed in
+        """The spaCy parse of the article; a text longer than :data:`PART_CHARS` is parsed in
         parts cut at paragraph (else line, else sentence) breaks and joined into one ``Doc``
         whose text is exactly the article's, so every offset stays right."""
         text = article.text
-        if len(text) <= self.nlp.max_length:
+        if len(text) <= self._part_chars():
             return self.nlp(text)
         limit = self.nlp.max_length * MAX_PARTS_LENGTH
         if len(text) > limit:
             raise too_long(len(text), limit, origin_of(article))
         from spacy.tokens import Doc
 
-        parts = list(self.nlp.pipe(split_text(text, min(PART_CHARS, self.nlp.max_length))))
+        parts = [self.nlp(part) for part in split_text(text, self._part_chars())]
         doc = Doc.from_docs(parts, ensure_whitespace=False)
         if doc.text != text:  # a guard on the promise above: offsets must not move
             raise self._failed("nlp", ValueError("joined parts lost characters"), article)
         return doc
+
+    def _part_chars(self) -> int:
+        return min(PART_CHARS, self.nlp.max_length)
 
     def pipe(
         self,
@@ -150,7 +155,7 @@ class Pipeline:
         def parseable(source: Iterator[Article]) -> Iterator[tuple[str, Article]]:
             try:
                 for article in source:
-                    if len(article.text) > self.nlp.max_length:
+                    if len(article.text) > self._part_chars():
                         # parsed in parts here; spaCy's batch sees an empty placeholder
                         try:
                             parted[id(article)] = self._parse(article)
