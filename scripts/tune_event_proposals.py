@@ -82,7 +82,9 @@ def main() -> int:
     for prob, beside in [(1.01, False), *settings]:
         t = replace(base, propose_above=prob, propose_beside_rules=beside, drop_below=0.0)
         records = {
-            f.name: document_to_record(with_proposals(d, p, t, True)) if d else gold_eval.EMPTY_RECORD
+            f.name: document_to_record(with_proposals(d, p, t, True))
+            if d
+            else gold_eval.EMPTY_RECORD
             for f, d, p in zip(folders, report_docs, report_probs, strict=True)
         }
         total = gold_eval.evaluate(folders, records=records).total

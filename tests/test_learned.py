@@ -122,3 +122,26 @@ def test_refine_drops_nothing_at_zero_and_everything_above_one(pipeline):
     assert [e.id for e in kept.events] == [e.id for e in document.events]
     none = refine_events(document, thresholds=Thresholds(drop_below=1.01))
     assert none.events == []
+
+
+def test_sentence_coder_proposal_settings_come_from_cross_validation():
+    from dateline.learned.refine import load_sentence_proposals, models_folder
+
+    chosen = load_sentence_proposals()
+    assert (models_folder() / "sentence_proposals.json").is_file()
+    assert 0.0 < chosen.propose_above <= 1.0
+    assert isinstance(chosen.propose_without_actor, bool)
+
+
+def test_sentence_coder_may_leave_the_actor_empty_but_never_guesses_it():
+    from dateline.eval.plover_gsr import sentence_pipeline
+
+    # the subject names no actor the actor stage knows: a proposal keeps an empty actor
+    text = "Hundreds of angry dockworkers marched through the harbour district on Friday."
+    strict = sentence_pipeline(propose_above=0.0, propose_without_actor=False)
+    lenient = sentence_pipeline(propose_above=0.0, propose_without_actor=True)
+    strict_events = strict.extract(Article(text=text))["events"]
+    lenient_events = lenient.extract(Article(text=text))["events"]
+    assert all(e["actor"] for e in strict_events)
+    assert len(lenient_events) >= len(strict_events)
+    assert any(not e["actor"] for e in lenient_events)

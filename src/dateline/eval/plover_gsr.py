@@ -205,15 +205,22 @@ def _metrics(c: Mapping[str, int]) -> dict[str, Any]:
     }
 
 
-#: a sentence coder keeps the learned model's type beside the rules' when it is at least this
-#: likely (chosen on the tune sentences of PLV and GSR: scripts/tune_event_proposals.py)
-SENTENCE_PROPOSE_ABOVE = 0.5
-
-
-def sentence_pipeline(propose_above: float = SENTENCE_PROPOSE_ABOVE) -> Any:
+def sentence_pipeline(
+    propose_above: float | None = None, propose_without_actor: bool | None = None
+) -> Any:
     """The default pipeline for sentence-level typing tasks (GSR, PLV): every event candidate
     counts, even one whose actor has no known country or whose confidence is below the
-    article-level floor, and the learned sentence-type model adds its own reading."""
+    article-level floor, and the learned sentence-type model adds its own reading beside the
+    rules'. Its threshold and whether a proposal may lack an actor default to the settings
+    chosen by cross-validation on the tune sentences
+    (:func:`dateline.learned.refine.load_sentence_proposals`)."""
+    from ..learned.refine import load_sentence_proposals
+
+    chosen = load_sentence_proposals()
+    if propose_above is None:
+        propose_above = chosen.propose_above
+    if propose_without_actor is None:
+        propose_without_actor = chosen.propose_without_actor
     from ..pipeline import Pipeline
     from ..stages import default_stages
     from ..stages.events import EventStage
@@ -224,6 +231,7 @@ def sentence_pipeline(propose_above: float = SENTENCE_PROPOSE_ABOVE) -> Any:
             require_actor_country=False,
             propose_above=propose_above,
             propose_beside_rules=True,
+            propose_without_actor=propose_without_actor,
         )
         if stage.name == "events"
         else stage

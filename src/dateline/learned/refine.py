@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 THRESHOLDS_FILE = "thresholds.json"
+SENTENCE_PROPOSALS_FILE = "sentence_proposals.json"
 SUBJECT_DEPS = {"nsubj"}
 OBJECT_DEPS = {"dobj", "dative", "nsubjpass"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "for", "into", "upon", "toward", "towards"}
@@ -60,6 +61,29 @@ def load_thresholds() -> Thresholds:
         return Thresholds()
     values = json.loads(path.read_text(encoding="utf-8"))
     return Thresholds(**{k: v for k, v in values.items() if k in Thresholds.__slots__})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceProposals:
+    """How the sentence-level coders (PLV, PLOVER GSR: one sentence known to report an event)
+    add the sentence model's type: always beside the rules' events, from this probability on,
+    with or without a resolved actor. Chosen by grouped cross-validation on the tune
+    sentences (``scripts/train_event_models.py``); the report pipeline uses
+    :class:`Thresholds` instead."""
+
+    propose_above: float = 0.5
+    propose_without_actor: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def load_sentence_proposals() -> SentenceProposals:
+    path = models_folder() / SENTENCE_PROPOSALS_FILE
+    if not path.is_file():
+        return SentenceProposals()
+    values = json.loads(path.read_text(encoding="utf-8"))
+    return SentenceProposals(
+        **{k: v for k, v in values.items() if k in SentenceProposals.__slots__}
+    )
 
 
 class EventModels(Protocol):

@@ -68,6 +68,7 @@ class EventStage:
         calibrate: bool = True,
         propose_above: float | None = None,
         propose_beside_rules: bool = False,
+        propose_without_actor: bool = False,
     ) -> None:
         self.require_actor_country = require_actor_country
         # the learned sentence-type model adds an event where its best type is at least this
@@ -75,6 +76,9 @@ class EventStage:
         # propose_beside_rules); above 1 it never does (dateline.learned.refine)
         self.propose_above = propose_above
         self.propose_beside_rules = propose_beside_rules
+        # whether a proposal may keep an empty actor (never a guessed one) when no actor
+        # mention covers the sentence's subject
+        self.propose_without_actor = propose_without_actor
         self.calibrate = calibrate
         self.calibration: list[tuple[float, float]] = []
         from ...settings import DEFAULTS
@@ -133,6 +137,7 @@ class EventStage:
             drop_below=0.0,
             propose_above=self.propose_above,
             propose_beside_rules=self.propose_beside_rules,
+            propose_without_actor=self.propose_without_actor,
         )
         probs = ShippedModels().sentence_probabilities(document, self._open_sentences(document))
         proposed = [
