@@ -108,6 +108,9 @@ def test_scores_by_hand(sample: Path, fake: FakePipeline) -> None:
     total = report.total
     assert total["n"] == 6
     assert total["type"] == pytest.approx(4 / 6)
+    # fx-3's first (most confident on a tie) event is CONSULT, not its AGREE label
+    assert total["top_type"] == pytest.approx(3 / 6)
+    assert total["types"] == pytest.approx(6 / 6)  # two types on fx-3, none on fx-6
     assert total["type+source"] == pytest.approx(3 / 6)
     assert total["type+source+target"] == pytest.approx(2 / 6)
     assert total["no_event"] == pytest.approx(1 / 6)

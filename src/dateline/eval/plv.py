@@ -8,6 +8,9 @@ Each sentence is coded alone, as a one-sentence article, with every event candid
 (:func:`dateline.eval.plover_gsr.sentence_pipeline`). Per sentence:
 
 - ``type``: some system event has the label's type;
+- ``top_type``: the system's most confident event has the label's type (one guess per
+  sentence, as the GSR task scores it: ``type`` alone rewards coding many types);
+- ``types``: the mean number of distinct event types per sentence (1.0 for a single guess);
 - ``type+source``: some event of that type has an actor that *covers* the source words;
 - ``type+source+target``: some event of that type has an actor covering the source words and
   a recipient covering the target words;
@@ -35,11 +38,11 @@ from typing import Any
 from ..errors import Code, DatelineError
 from .gold import _mention_texts
 from .matching import strip_accents
-from .plover_gsr import extract_all, failure_note, sentence_pipeline
+from .plover_gsr import extract_all, failure_note, sentence_pipeline, top_event
 from .report import EvalReport, ratio
 from .splits import check_split, in_split, split_of_sentence
 
-COLUMNS = ["n", "type", "type+source", "type+source+target", "no_event"]
+COLUMNS = ["n", "type", "top_type", "types", "type+source", "type+source+target", "no_event"]
 HEADER = ["id", "text", "label", "source", "target"]
 DEFAULT_FILE = "plv-train.csv"
 #: gold labels that stand for more than one PLOVER type
@@ -133,6 +136,7 @@ def score_row(gold: Mapping[str, str], record: Mapping[str, Any]) -> Counter[str
     accepted = label_types(gold["label"])
     events = [e for e in record.get("events") or [] if isinstance(e, dict)]
     typed = [e for e in events if e.get("type") in accepted]
+    best = top_event(record)
     with_source = [e for e in typed if covers(e.get("actor"), gold.get("source") or "", record)]
     with_target = [
         e for e in with_source if covers(e.get("recipient"), gold.get("target") or "", record)
@@ -141,6 +145,8 @@ def score_row(gold: Mapping[str, str], record: Mapping[str, Any]) -> Counter[str
         {
             "n": 1,
             "type_ok": int(bool(typed)),
+            "top_type_ok": int(best is not None and best.get("type") in accepted),
+            "type_count": len({e.get("type") for e in events}),
             "source_ok": int(bool(with_source)),
             "target_ok": int(bool(with_target)),
             "no_event": int(not events),
@@ -155,6 +161,8 @@ def metrics(counts: Mapping[str, int]) -> dict[str, Any]:
     return {
         "n": n,
         "type": ratio(counts.get("type_ok", 0), n),
+        "top_type": ratio(counts.get("top_type_ok", 0), n),
+        "types": ratio(counts.get("type_count", 0), n),
         "type+source": ratio(counts.get("source_ok", 0), n),
         "type+source+target": ratio(counts.get("target_ok", 0), n),
         "no_event": ratio(counts.get("no_event", 0), n),
@@ -209,6 +217,7 @@ def evaluate(
     report.total = metrics(totals)
     report.notes.append(
         "rows: per-label recall. type: the label is among the system's event types; "
+        "top_type: the most confident event has it; types: distinct types per sentence; "
         "+source/+target: such an event's actor/recipient shares a content word with the "
         "gold words; no_event: share of sentences with no event at all."
     )
