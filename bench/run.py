@@ -16,11 +16,13 @@ such. Timings are never asserted in tests; they live here.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import math
 import os
 import platform
+import signal
 import subprocess
 import sys
 import tempfile
@@ -71,12 +73,16 @@ def run_step(name: str, manifest: Path, timeout: float) -> list[dict[str, Any]]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # its own process group: a step that starts workers (extract --workers 2) is stopped
+        # with them, or they would hold the output pipe open and the run would hang
+        start_new_session=True,
     )
     try:
         out, err = process.communicate(timeout=timeout)
         finished = process.returncode == 0
     except subprocess.TimeoutExpired:
-        process.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         out, err = process.communicate()
         finished = False
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
