@@ -1,7 +1,10 @@
 """Calibrate event confidence on the development reports and write
 ``src/dateline/knowledge/data/calibration.tsv``.
 
-    python scripts/calibrate.py ../shared/eval/seed ../shared/eval/reports/*
+    python scripts/calibrate.py ../shared/eval/seed ../shared/eval/reports/* ../shared/eval/reports-2023-26/*
+
+Only the tune part of the reports is read (``dateline.eval.splits``): the check part stays
+unseen, so that the precision measured there says whether the calibration holds.
 
 Every event the stage finds (with no confidence floor) is labelled right when the gold
 scorer pairs it with a required gold event (or it is a second report of one already
@@ -22,6 +25,7 @@ BINS = [0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0]
 
 def main(argv: list[str]) -> None:
     from dateline.eval.gold import load_gold, score_article
+    from dateline.eval.splits import split_of_report
     from dateline.pipeline import Pipeline
     from dateline.readers import read_article
     from dateline.stages import default_stages
@@ -33,9 +37,12 @@ def main(argv: list[str]) -> None:
     ]
     pipeline = Pipeline.load(stages=stages)
     labelled: list[tuple[float, int]] = []
-    for folder in map(Path, argv):
-        record = pipeline.extract(read_article(folder / "article.txt"))
-        score = score_article(record, load_gold(folder / "gold.json"))
+    folders = [Path(arg) for arg in argv if split_of_report(Path(arg).name) == "tune"]
+    print(f"{len(folders)} tune reports of {len(argv)} given", file=sys.stderr)
+    for folder in folders:
+        gold = load_gold(folder / "gold.json")
+        record = pipeline.extract(read_article(folder / gold["article"]["file"]))
+        score = score_article(record, gold)
         right = {p.system["id"] for p in score.matched_required} | {
             e["id"] for e in score.duplicate_events
         }
@@ -61,7 +68,8 @@ def main(argv: list[str]) -> None:
     lines = [
         "# Event confidence calibration: raw score (up to and including `upper`) -> share of",
         "# events right on the development reports. Written by scripts/calibrate.py from",
-        f"# {len(labelled)} events of {len(argv)} reports; rerun it after changing the event rules.",
+        f"# {len(labelled)} events of {len(folders)} tune reports; rerun it after changing the",
+        "# event rules.",
         "upper\tprobability\tevents",
     ]
     for upper, right_n, total in merged:
