@@ -332,3 +332,90 @@ def test_migration_4_fills_the_copies_of_an_old_store(
             fresh.close()
     finally:
         store.close()
+
+
+# --- actor totals (migration 5) ----------------------------------------------------------------
+
+ACTOR_QUERIES: list[dict[str, Any]] = [
+    {},
+    {"limit": 3},
+    {"country": "GHA"},
+    {"sector": "GOV"},
+    {"actor": "berg"},
+    {"actor": "NOR"},
+    {"actor": "50%"},
+    {"actor": "ömer", "sector": "GOV"},
+    {"since": "2024-02-01"},  # needs each article's day: grouped from the actor rows
+]
+
+
+def grouped_actors(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """Store.actors as it was before migration 5: every actor row grouped."""
+    where, params = _where(filters, sql.ACTOR_FILTERS)
+    statement = sql.SELECT_ACTORS + where + sql.ACTORS_GROUP
+    if filters.limit is not None:
+        statement += " LIMIT ?"
+        params.append(filters.limit)
+    rows = [_plain(row) for row in store._query(statement, params)]
+    for row in rows:
+        row["articles"], row["events"] = int(row["articles"]), int(row["events"] or 0)
+    return rows
+
+
+def totals(store: Store) -> list[dict[str, Any]]:
+    return [_plain(r) for r in store._query("SELECT * FROM actor_totals ORDER BY actor_key")]
+
+
+@pytest.mark.parametrize("query", ACTOR_QUERIES, ids=str)
+def test_actors_are_those_of_the_grouping(filled: Store, query: dict) -> None:
+    filters = Filters(**query)
+    assert filled.actors(filters) == grouped_actors(filled, filters)
+    unlimited = Filters(**{**query, "limit": None})
+    assert filled.count("actors", unlimited) == len(grouped_actors(filled, unlimited))
+
+
+def test_actor_totals_add_up_over_batches(db: str) -> None:  # noqa: F811
+    """Articles added one at a time, in batches, and again (then nothing is added) give the
+    totals of the grouping over everything."""
+    store = open_store(db)
+    try:
+        store.add_records((r, None) for r in RECORDS[:5])
+        for r in RECORDS[3:9]:
+            store.add_record(r)
+        store.add_records((r, None) for r in [*RECORDS[8:], RECORDS[0]])
+        assert store.actors() == grouped_actors(store, Filters())
+        assert sum(row["articles"] for row in store.actors()) == 2 * len(RECORDS)
+    finally:
+        store.close()
+
+
+def test_actor_totals_roll_back_with_their_article(db: str) -> None:  # noqa: F811
+    store = open_store(db)
+    try:
+        store.add_records((r, None) for r in RECORDS[:4])
+        before = totals(store)
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_records((r, None) for r in RECORDS[4:8])
+            raise RuntimeError("the batch fails after its rows were written")
+        assert totals(store) == before
+        assert store.actors() == grouped_actors(store, Filters())
+    finally:
+        store.close()
+
+
+def test_migration_5_fills_the_totals_of_an_old_store(
+    db: str,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write_old_store(db, monkeypatch)
+    store = open_store(db)  # migrates
+    fresh = open_store(str(tmp_path / "fresh.duckdb"))
+    try:
+        fresh.add_records((r, None) for r in RECORDS)
+        assert totals(store) == totals(fresh)
+        for query in ACTOR_QUERIES:
+            assert store.actors(Filters(**query)) == fresh.actors(Filters(**query))
+    finally:
+        fresh.close()
+        store.close()

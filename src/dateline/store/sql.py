@@ -50,6 +50,28 @@ FILL_COPIES: tuple[str, ...] = (
                 speaker_sector = sp.sector FROM actors sp WHERE sp.id = quotes.speaker""",
 )
 
+#: the key of a canonical actor in ``actor_totals``: its name, country, sector and kind, each
+#: NULL written as chr(30) so the key is never NULL (a unique key treats NULLs as distinct)
+ACTOR_KEY = """{p}name || chr(31) || COALESCE({p}country, chr(30)) || chr(31)
+    || COALESCE({p}sector, chr(30)) || chr(31) || COALESCE({p}kind, chr(30))"""
+
+#: migration 5's totals per canonical actor, counted from every stored actor row (for stores
+#: written before it, and for rows written in bulk without them, as the bench does): the rows
+#: the grouping of ``SELECT_ACTORS`` gives
+FILL_ACTOR_TOTALS: tuple[str, ...] = (
+    "DELETE FROM actor_totals",
+    f"""INSERT INTO actor_totals (actor_key, name, country, sector, kind, articles, events,
+        first_seen, last_seen, example_url)
+    SELECT {ACTOR_KEY.format(p="ac.")}, ac.name, ac.country, ac.sector, ac.kind,
+        COUNT(DISTINCT ac.article_id), SUM(COALESCE(ev.n, 0)),
+        MIN(a.published), MAX(a.published), MIN(a.url)
+    FROM actors ac
+    JOIN articles a ON a.id = ac.article_id
+    LEFT JOIN (SELECT actor_id, COUNT(*) AS n FROM event_actors GROUP BY actor_id) ev
+        ON ev.actor_id = ac.id
+    GROUP BY ac.name, ac.country, ac.sector, ac.kind""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -255,6 +277,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ANALYZE",
         ),
     ),
+    Migration(
+        5,
+        "totals per canonical actor, kept with each article's rows",
+        (
+            # one row per canonical actor (name, country, sector, kind) with the numbers
+            # Store.actors shows; each add_records adds its articles' share in the same
+            # transaction (UPSERT_ACTOR_TOTALS), so the list is read, not grouped from 1.6M rows
+            """CREATE TABLE IF NOT EXISTS actor_totals (
+                actor_key TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                country TEXT,
+                sector TEXT,
+                kind TEXT,
+                articles BIGINT NOT NULL,
+                events BIGINT NOT NULL,
+                first_seen DATE,
+                last_seen DATE,
+                example_url TEXT
+            )""",
+            *FILL_ACTOR_TOTALS,
+        ),
+        (
+            """CREATE INDEX IF NOT EXISTS actor_totals_order
+                ON actor_totals (articles DESC, events DESC, name)""",
+            "ANALYZE actor_totals",
+        ),
+    ),
 )
 
 # --- writes -------------------------------------------------------------------------------
@@ -321,6 +370,30 @@ FIRST_ROW_WINS: dict[str, tuple[str, ...]] = {
     "mentions": ("actor_id", "start_char", "end_char"),
     "event_actors": ("event_id", "role", "actor_id"),
 }
+
+#: one row per actor row of the articles being added: what each adds to its actor's totals
+#: (``events``: the links to that actor row); see Store._add_actor_totals
+STAGE_ACTOR_TOTALS = """CREATE TEMPORARY TABLE IF NOT EXISTS dateline_actor_delta (
+    name TEXT, country TEXT, sector TEXT, kind TEXT, article_id TEXT, published DATE,
+    url TEXT, events BIGINT)"""
+STAGE_ACTOR_TOTALS_COLUMNS = """INSERT INTO dateline_actor_delta (name, country, sector, kind,
+    article_id, published, url, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+CLEAR_ACTOR_TOTALS_STAGE = "DELETE FROM dateline_actor_delta"
+#: the staged rows, grouped as SELECT_ACTORS groups, added to the totals (in key order, so two
+#: PostgreSQL writers lock the rows they share in the same order)
+UPSERT_ACTOR_TOTALS = f"""INSERT INTO actor_totals (actor_key, name, country, sector, kind,
+        articles, events, first_seen, last_seen, example_url)
+    SELECT {ACTOR_KEY.format(p="")} AS actor_key, name, country, sector, kind,
+        COUNT(DISTINCT article_id), SUM(events), MIN(published), MAX(published), MIN(url)
+    FROM dateline_actor_delta
+    GROUP BY name, country, sector, kind
+    ORDER BY actor_key
+    ON CONFLICT (actor_key) DO UPDATE SET
+        articles = actor_totals.articles + excluded.articles,
+        events = actor_totals.events + excluded.events,
+        first_seen = LEAST(actor_totals.first_seen, excluded.first_seen),
+        last_seen = GREATEST(actor_totals.last_seen, excluded.last_seen),
+        example_url = LEAST(actor_totals.example_url, excluded.example_url)"""
 
 UPSERT_SKIPPED = """INSERT INTO skipped (origin, code, reason, seen_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (origin, code) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at"""
@@ -421,7 +494,16 @@ SELECT_ACTORS = """SELECT ac.name, ac.country, ac.sector, ac.kind,
     LEFT JOIN (SELECT actor_id, COUNT(*) AS n FROM event_actors GROUP BY actor_id) ev
         ON ev.actor_id = ac.id"""
 ACTORS_GROUP_ONLY = " GROUP BY ac.name, ac.country, ac.sector, ac.kind"
-ACTORS_GROUP = ACTORS_GROUP_ONLY + " ORDER BY articles DESC, events DESC, ac.name"
+#: ties on name broken by country, sector and kind, so both ways of listing actors agree
+ACTORS_GROUP = ACTORS_GROUP_ONLY + (
+    " ORDER BY articles DESC, events DESC, ac.name, ac.country NULLS LAST,"
+    " ac.sector NULLS LAST, ac.kind NULLS LAST"
+)
+#: the same rows from the totals (migration 5), when no filter needs the articles' days
+SELECT_ACTOR_TOTALS = """SELECT t.name, t.country, t.sector, t.kind, t.articles, t.events,
+    t.first_seen, t.last_seen, t.example_url FROM actor_totals t"""
+ACTOR_TOTALS_ORDER = """ ORDER BY t.articles DESC, t.events DESC, t.name, t.country NULLS LAST,
+    t.sector NULLS LAST, t.kind NULLS LAST"""
 
 SELECT_CLUSTERS = """SELECT id, type, first_report, last_report, first_day, last_day,
     place_name, place_country, n_events, n_articles, n_sites, sources, quantities, conflicts
@@ -476,6 +558,12 @@ ACTOR_FILTERS: dict[str, str] = {
     "sector": "ac.sector = ?",
     "since": "a.published >= ?",
     "until": "a.published <= ?",
+}
+#: the filters of ACTOR_FILTERS that the totals answer (since/until need each article's day)
+ACTOR_TOTALS_FILTERS: dict[str, str] = {
+    "actor": "(LOWER(t.name)" + LIKE + " OR t.country = ?)",
+    "country": "t.country = ?",
+    "sector": "t.sector = ?",
 }
 
 # --- pages, single items and summaries (the web API) --------------------------------------
