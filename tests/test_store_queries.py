@@ -266,9 +266,12 @@ def small_pages(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     return bool(request.param)
 
 
-@pytest.fixture
-def filled(db: str) -> Iterator[Store]:  # noqa: F811
+@pytest.fixture(params=[True, False], ids=["bounded", "unbounded"])
+def filled(db: str, request: pytest.FixtureRequest) -> Iterator[Store]:  # noqa: F811
+    """The store of RECORDS, with pages bounded by their last row's sort keys first (what
+    DuckDB does) or not (PostgreSQL), whichever the engine."""
     store = open_store(db)
+    store.bound_pages = bool(request.param)
     store.add_records((r, None) for r in RECORDS)
     yield store
     store.close()
@@ -304,6 +307,34 @@ def test_event_pages_are_those_of_the_old_joins(
     assert page == everything[3:7]
     one = everything[5]
     assert filled.event(one["id"]) == one
+
+
+def test_every_page_end_is_that_of_the_old_joins(filled: Store) -> None:
+    """Pages that end on ties, on NULL days and beyond the last row: the rows of the joins."""
+    filled.add_records((varied_record(n), None) for n in (20, 34))  # no day, no publication
+    everything = old_events(filled, Filters())
+    quotes = old_quotes(filled, Filters())
+    assert any(row["day"] is None for row in everything)
+    for limit in range(len(everything) + 2):
+        assert filled.events(Filters(limit=limit)) == everything[:limit]
+        assert filled.events(Filters(limit=limit, country="GHA")) == old_events(
+            filled, Filters(limit=limit, country="GHA")
+        )
+    for limit in range(len(quotes) + 2):
+        assert filled.quotes(Filters(limit=limit)) == quotes[:limit]
+    for sort in sql.EVENT_SORTS:
+        for descending in (False, True):
+            column = {"published": "a.published"}.get(sort, sql.EVENT_SORTS[sort])
+            direction = "DESC" if descending else "ASC"
+            ordered = old_events(
+                filled, Filters(), f" ORDER BY {column} {direction} NULLS LAST, e.id"
+            )
+            for offset in (0, 1, 7, len(ordered) - 2):
+                for limit in (1, 3, 10):
+                    page, _ = filled.events_page(
+                        Filters(limit=limit), sort=sort, descending=descending, offset=offset
+                    )
+                    assert page == ordered[offset : offset + limit], (sort, descending, offset)
 
 
 def test_migration_4_fills_the_copies_of_an_old_store(

@@ -196,6 +196,26 @@ def _first_of_each(rows: list[Row], key: Sequence[int]) -> list[Row]:
 _ARTICLE_COLUMNS = ("url", "site", "title", "published")
 
 
+def _no_later(keys: Sequence[tuple[str, bool]], bound: Sequence[Any]) -> tuple[str, list[Any]]:
+    """A condition (and its parameters) true of the rows whose ``keys`` ((column, descending),
+    NULLs last) sort before or level with ``bound``, compared key by key."""
+    (column, descending), *rest = keys
+    value, *rest_bound = bound
+    after = "<" if not descending else ">"
+    inner, inner_values = _no_later(rest, rest_bound) if rest else ("", [])
+    if value is None:  # every row with a value sorts before the NULLs
+        if not rest:
+            return "TRUE", []
+        return f"({column} IS NOT NULL OR {inner})", inner_values
+    if not rest:
+        return f"{column} {after}= ?", [value]
+    # the first comparison alone (without the OR) lets the engine skip row groups by it
+    return (
+        f"{column} {after}= ? AND ({column} {after} ? OR ({column} = ? AND {inner}))",
+        [value, value, value, *inner_values],
+    )
+
+
 def _totals_answer(filters: Filters) -> bool:
     """Whether ``actor_totals`` answers an actors query: not when it keeps articles by day,
     or asks for a filter only the grouping knows (whose error that path raises)."""
@@ -215,6 +235,8 @@ class Store(ABC):
 
     #: the engine's name, "duckdb" or "postgres"
     engine: str = ""
+    #: whether a page's rows are first bounded by the sort keys of its last row (_bounded)
+    bound_pages: bool = False
 
     def __init__(self, db: str) -> None:
         self.db = db
@@ -497,6 +519,10 @@ class Store(ABC):
         cluster_id (after ``fuse``)."""
         chosen = Filters.of(filters)
         where, params = _where(chosen, sql.EVENT_FILTERS)
+        if chosen.limit is not None:
+            where, params = self._bounded(
+                sql.EVENT_IDS, where, params, sql.EVENTS_ORDER_KEYS, chosen.limit
+            )
         picked = sql.EVENT_IDS + where + sql.EVENTS_ORDER + _limit(chosen, params)
         return self._picked_events(picked, params, sql.EVENTS_ORDER)
 
@@ -521,6 +547,10 @@ class Store(ABC):
         """Quotes with their speaker, article URL and publication day."""
         chosen = Filters.of(filters)
         where, params = _where(chosen, sql.QUOTE_FILTERS)
+        if chosen.limit is not None:
+            where, params = self._bounded(
+                sql.QUOTE_IDS, where, params, sql.QUOTES_ORDER_KEYS, chosen.limit
+            )
         picked = sql.QUOTE_IDS + where + sql.QUOTES_ORDER + _limit(chosen, params)
         ids = [row["id"] for row in self._query(picked, params)]
         if len(ids) > _LOOKUP_MAX:
@@ -609,6 +639,9 @@ class Store(ABC):
         total = int(self._query(sql.COUNT_EVENTS + where, params)[0]["n"])
         direction = "DESC" if descending else "ASC"
         order = f" ORDER BY {sql.EVENT_SORTS[sort]} {direction} NULLS LAST, e.id"
+        if chosen.limit is not None:
+            keys = ((sql.EVENT_SORTS[sort], descending),)
+            where, params = self._bounded(sql.EVENT_IDS, where, params, keys, offset + chosen.limit)
         page_params = [*params, chosen.limit if chosen.limit is not None else total, offset]
         picked = sql.EVENT_IDS + where + order + sql.PAGE
         return self._picked_events(picked, page_params, order), total
@@ -617,6 +650,37 @@ class Store(ABC):
         """One event as :meth:`events` gives it, with its spans; ``None`` if there is none."""
         rows = self._events_by_id([event_id])
         return rows[0] if rows else None
+
+    def _bounded(
+        self,
+        select: str,
+        where: str,
+        params: list[Any],
+        keys: Sequence[tuple[str, bool]],
+        end: int,
+    ) -> tuple[str, list[Any]]:
+        """``where`` narrowed to the rows that sort no later, on the leading sort ``keys``
+        ((column, descending), NULLs last), than the ``end``-th row it keeps: the same first
+        ``end`` rows in the same order, for an engine that finds them faster so
+        (:attr:`bound_pages`). DuckDB sorts a million rows' keys for a top-N and reads each
+        row's text id as it goes; the ``end``-th row's day is found from the day columns alone
+        (a third of the time), and the rows up to it, a few hundred, are then sorted whole."""
+        if not self.bound_pages or end <= 0:
+            return where, params
+        columns = ", ".join(f"{column} AS k{i}" for i, (column, _) in enumerate(keys))
+        order = ", ".join(
+            f"{column} {'DESC' if descending else 'ASC'} NULLS LAST" for column, descending in keys
+        )
+        source = select.split(" FROM ", 1)[1]
+        found = self._query(
+            f"SELECT {columns} FROM {source}{where} ORDER BY {order} LIMIT 1 OFFSET ?",
+            [*params, end - 1],
+        )
+        if not found:  # fewer rows than the page's end: all of them
+            return where, params
+        bound = [found[0][f"k{i}"] for i in range(len(keys))]
+        clause, values = _no_later(keys, bound)
+        return (where + (" AND " if where else " WHERE ") + clause), [*params, *values]
 
     def _picked_events(self, picked: str, params: list[Any], order: str) -> list[dict[str, Any]]:
         """The events whose ids ``picked`` (a query on ``events e`` alone) gives, in its order."""

@@ -442,6 +442,8 @@ SELECT_EVENTS = """SELECT e.id, e.article_id, e.local_id, e.type, e.mode, e.cont
     LEFT JOIN cluster_members cm ON cm.event_id = e.id
     LEFT JOIN clusters c ON c.id = cm.cluster_id"""
 EVENTS_ORDER = " ORDER BY e.event_day NULLS LAST, e.published NULLS LAST, e.id"
+#: the leading keys of EVENTS_ORDER ((column, descending)): what bounds a page (base._bounded)
+EVENTS_ORDER_KEYS: tuple[tuple[str, bool], ...] = (("e.event_day", False), ("e.published", False))
 # The filters, order and limit run on the events table alone ({picked}: EVENT_IDS + where +
 # EVENTS_ORDER + limit): each event carries its article's publication day and each actor link
 # its actor's name and country (migration 4). A page of ids is then looked up by key, table by
@@ -483,6 +485,7 @@ QUOTES_BY_ID = """SELECT id, article_id, local_id, kind, text, start_char, end_c
     speaker AS speaker_id, speaker_name AS speaker, speaker_country, speaker_sector,
     speaker_text, reported_by FROM quotes WHERE id IN ({marks})"""
 QUOTES_ORDER = " ORDER BY q.published NULLS LAST, q.article_id, q.start_char"
+QUOTES_ORDER_KEYS: tuple[tuple[str, bool], ...] = (("q.published", False),)
 
 SELECT_ACTORS = """SELECT ac.name, ac.country, ac.sector, ac.kind,
     COUNT(DISTINCT ac.article_id) AS articles,
