@@ -450,3 +450,20 @@ def test_migration_5_fills_the_totals_of_an_old_store(
     finally:
         fresh.close()
         store.close()
+
+
+def test_postgres_has_trigram_indexes_where_pg_trgm_is_there(filled: Store) -> None:
+    """Migration 6: on PostgreSQL with pg_trgm available, each substring filter's column has
+    a trigram index (the filter tests above then run with them); DuckDB has none."""
+    if filled.engine != "postgres":
+        assert filled.schema_version() >= 6
+        return
+    if not filled._query("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'"):
+        pytest.skip("this server has no pg_trgm")
+    found = {
+        row["indexname"]
+        for row in filled._query(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        )
+    }
+    assert {name for name, _, _ in sql.TRIGRAM_COLUMNS} <= found

@@ -72,6 +72,50 @@ FILL_ACTOR_TOTALS: tuple[str, ...] = (
     GROUP BY ac.name, ac.country, ac.sector, ac.kind""",
 )
 
+#: the columns the substring filters match (``LOWER(column) LIKE '%...%'``, see EVENT_FILTERS
+#: and QUOTE_FILTERS), as (index, table, indexed expression)
+TRIGRAM_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("events_actor_names_trgm", "events", "LOWER(actor_names)"),
+    ("events_actor_countries_trgm", "events", "actor_countries"),
+    ("events_evidence_trgm", "events", "LOWER(evidence)"),
+    ("events_place_name_trgm", "events", "LOWER(place_name)"),
+    ("quotes_speaker_name_trgm", "quotes", "LOWER(speaker_name)"),
+    ("quotes_speaker_text_trgm", "quotes", "LOWER(speaker_text)"),
+    ("quotes_text_trgm", "quotes", "LOWER(text)"),
+)
+#: PostgreSQL: a GIN trigram index on each of TRIGRAM_COLUMNS, which serves LIKE '%...%' (a
+#: b-tree cannot), made only where the pg_trgm extension is installed or may be: a server
+#: without it, or a user who may not create it, keeps the store as it was (no error). The
+#: extension goes into ``public``, not the first schema of the search path, so dropping a
+#: schema never drops it from under another's indexes.
+TRIGRAM_INDEXES = (
+    """DO $$
+DECLARE
+    ops TEXT;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        IF NOT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+            RETURN;
+        END IF;
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+        EXCEPTION WHEN OTHERS THEN
+            RETURN;
+        END;
+    END IF;
+    SELECT quote_ident(n.nspname) || '.gin_trgm_ops' INTO ops
+        FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+        WHERE x.extname = 'pg_trgm';
+"""
+    + "".join(
+        f"    EXECUTE 'CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({expr} ' || ops || ')';\n"
+        for name, table, expr in TRIGRAM_COLUMNS
+    )
+    + """    ANALYZE events;
+    ANALYZE quotes;
+END $$"""
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -303,6 +347,12 @@ MIGRATIONS: tuple[Migration, ...] = (
                 ON actor_totals (articles DESC, events DESC, name)""",
             "ANALYZE actor_totals",
         ),
+    ),
+    Migration(
+        6,
+        "trigram indexes for the substring filters (PostgreSQL, where pg_trgm is available)",
+        (),
+        (TRIGRAM_INDEXES,),
     ),
 )
 
