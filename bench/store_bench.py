@@ -488,6 +488,16 @@ ALL_ROWS = ", all"
 #: why a query class misses the goal, for the notes under the table (first match wins)
 WHY = (
     (
+        "count events country=",
+        "half the events match (the place's country or an actor's, one OR that no single index "
+        "serves), and every matching row is counted",
+    ),
+    (
+        "API events page country=",
+        "the page comes with the number of all matching events, half the store (see the count "
+        "above), then the page is bounded and looked up as for the other pages",
+    ),
+    (
         "actors",
         "read from the table of totals per actor that each ingest adds to (migration 5): a "
         "top-N over its rows (with since/until, grouped from every actor row instead)",
