@@ -266,9 +266,12 @@ def small_pages(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     return bool(request.param)
 
 
-@pytest.fixture
-def filled(db: str) -> Iterator[Store]:  # noqa: F811
+@pytest.fixture(params=[True, False], ids=["bounded", "unbounded"])
+def filled(db: str, request: pytest.FixtureRequest) -> Iterator[Store]:  # noqa: F811
+    """The store of RECORDS, with pages bounded by their last row's sort keys first (what
+    DuckDB does) or not (PostgreSQL), whichever the engine."""
     store = open_store(db)
+    store.bound_pages = bool(request.param)
     store.add_records((r, None) for r in RECORDS)
     yield store
     store.close()
@@ -306,6 +309,34 @@ def test_event_pages_are_those_of_the_old_joins(
     assert filled.event(one["id"]) == one
 
 
+def test_every_page_end_is_that_of_the_old_joins(filled: Store) -> None:
+    """Pages that end on ties, on NULL days and beyond the last row: the rows of the joins."""
+    filled.add_records((varied_record(n), None) for n in (20, 34))  # no day, no publication
+    everything = old_events(filled, Filters())
+    quotes = old_quotes(filled, Filters())
+    assert any(row["day"] is None for row in everything)
+    for limit in range(len(everything) + 2):
+        assert filled.events(Filters(limit=limit)) == everything[:limit]
+        assert filled.events(Filters(limit=limit, country="GHA")) == old_events(
+            filled, Filters(limit=limit, country="GHA")
+        )
+    for limit in range(len(quotes) + 2):
+        assert filled.quotes(Filters(limit=limit)) == quotes[:limit]
+    for sort in sql.EVENT_SORTS:
+        for descending in (False, True):
+            column = {"published": "a.published"}.get(sort, sql.EVENT_SORTS[sort])
+            direction = "DESC" if descending else "ASC"
+            ordered = old_events(
+                filled, Filters(), f" ORDER BY {column} {direction} NULLS LAST, e.id"
+            )
+            for offset in (0, 1, 7, len(ordered) - 2):
+                for limit in (1, 3, 10):
+                    page, _ = filled.events_page(
+                        Filters(limit=limit), sort=sort, descending=descending, offset=offset
+                    )
+                    assert page == ordered[offset : offset + limit], (sort, descending, offset)
+
+
 def test_migration_4_fills_the_copies_of_an_old_store(
     db: str,  # noqa: F811
     tmp_path: Path,
@@ -332,3 +363,107 @@ def test_migration_4_fills_the_copies_of_an_old_store(
             fresh.close()
     finally:
         store.close()
+
+
+# --- actor totals (migration 5) ----------------------------------------------------------------
+
+ACTOR_QUERIES: list[dict[str, Any]] = [
+    {},
+    {"limit": 3},
+    {"country": "GHA"},
+    {"sector": "GOV"},
+    {"actor": "berg"},
+    {"actor": "NOR"},
+    {"actor": "50%"},
+    {"actor": "ömer", "sector": "GOV"},
+    {"since": "2024-02-01"},  # needs each article's day: grouped from the actor rows
+]
+
+
+def grouped_actors(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """Store.actors as it was before migration 5: every actor row grouped."""
+    where, params = _where(filters, sql.ACTOR_FILTERS)
+    statement = sql.SELECT_ACTORS + where + sql.ACTORS_GROUP
+    if filters.limit is not None:
+        statement += " LIMIT ?"
+        params.append(filters.limit)
+    rows = [_plain(row) for row in store._query(statement, params)]
+    for row in rows:
+        row["articles"], row["events"] = int(row["articles"]), int(row["events"] or 0)
+    return rows
+
+
+def totals(store: Store) -> list[dict[str, Any]]:
+    return [_plain(r) for r in store._query("SELECT * FROM actor_totals ORDER BY actor_key")]
+
+
+@pytest.mark.parametrize("query", ACTOR_QUERIES, ids=str)
+def test_actors_are_those_of_the_grouping(filled: Store, query: dict) -> None:
+    filters = Filters(**query)
+    assert filled.actors(filters) == grouped_actors(filled, filters)
+    unlimited = Filters(**{**query, "limit": None})
+    assert filled.count("actors", unlimited) == len(grouped_actors(filled, unlimited))
+
+
+def test_actor_totals_add_up_over_batches(db: str) -> None:  # noqa: F811
+    """Articles added one at a time, in batches, and again (then nothing is added) give the
+    totals of the grouping over everything."""
+    store = open_store(db)
+    try:
+        store.add_records((r, None) for r in RECORDS[:5])
+        for r in RECORDS[3:9]:
+            store.add_record(r)
+        store.add_records((r, None) for r in [*RECORDS[8:], RECORDS[0]])
+        assert store.actors() == grouped_actors(store, Filters())
+        assert sum(row["articles"] for row in store.actors()) == 2 * len(RECORDS)
+    finally:
+        store.close()
+
+
+def test_actor_totals_roll_back_with_their_article(db: str) -> None:  # noqa: F811
+    store = open_store(db)
+    try:
+        store.add_records((r, None) for r in RECORDS[:4])
+        before = totals(store)
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_records((r, None) for r in RECORDS[4:8])
+            raise RuntimeError("the batch fails after its rows were written")
+        assert totals(store) == before
+        assert store.actors() == grouped_actors(store, Filters())
+    finally:
+        store.close()
+
+
+def test_migration_5_fills_the_totals_of_an_old_store(
+    db: str,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write_old_store(db, monkeypatch)
+    store = open_store(db)  # migrates
+    fresh = open_store(str(tmp_path / "fresh.duckdb"))
+    try:
+        fresh.add_records((r, None) for r in RECORDS)
+        assert totals(store) == totals(fresh)
+        for query in ACTOR_QUERIES:
+            assert store.actors(Filters(**query)) == fresh.actors(Filters(**query))
+    finally:
+        fresh.close()
+        store.close()
+
+
+def test_postgres_has_trigram_indexes_where_pg_trgm_is_there(filled: Store) -> None:
+    """Migration 6: on PostgreSQL with pg_trgm available, each substring filter's column has
+    a trigram index (the filter tests above then run with them); DuckDB has none."""
+    if filled.engine != "postgres":
+        assert filled.schema_version() >= 6
+        return
+    if not filled._query("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'"):
+        pytest.skip("this server has no pg_trgm")
+    found = {
+        row["indexname"]
+        for row in filled._query(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+        )
+    }
+    assert {name for name, _, _ in sql.TRIGRAM_COLUMNS} <= found

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import logging
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -195,6 +196,33 @@ def _first_of_each(rows: list[Row], key: Sequence[int]) -> list[Row]:
 _ARTICLE_COLUMNS = ("url", "site", "title", "published")
 
 
+def _no_later(keys: Sequence[tuple[str, bool]], bound: Sequence[Any]) -> tuple[str, list[Any]]:
+    """A condition (and its parameters) true of the rows whose ``keys`` ((column, descending),
+    NULLs last) sort before or level with ``bound``, compared key by key."""
+    (column, descending), *rest = keys
+    value, *rest_bound = bound
+    after = "<" if not descending else ">"
+    inner, inner_values = _no_later(rest, rest_bound) if rest else ("", [])
+    if value is None:  # every row with a value sorts before the NULLs
+        if not rest:
+            return "TRUE", []
+        return f"({column} IS NOT NULL OR {inner})", inner_values
+    if not rest:
+        return f"{column} {after}= ?", [value]
+    # the first comparison alone (without the OR) lets the engine skip row groups by it
+    return (
+        f"{column} {after}= ? AND ({column} {after} ? OR ({column} = ? AND {inner}))",
+        [value, value, value, *inner_values],
+    )
+
+
+def _totals_answer(filters: Filters) -> bool:
+    """Whether ``actor_totals`` answers an actors query: not when it keeps articles by day,
+    or asks for a filter only the grouping knows (whose error that path raises)."""
+    asked = {f.name for f in fields(filters) if getattr(filters, f.name) not in (None, "")}
+    return not (asked - {"limit"} - set(sql.ACTOR_TOTALS_FILTERS))
+
+
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
     """Dates as ISO strings, so rows go straight to JSON and CSV."""
     return {
@@ -207,6 +235,8 @@ class Store(ABC):
 
     #: the engine's name, "duckdb" or "postgres"
     engine: str = ""
+    #: whether a page's rows are first bounded by the sort keys of its last row (_bounded)
+    bound_pages: bool = False
 
     def __init__(self, db: str) -> None:
         self.db = db
@@ -334,6 +364,7 @@ class Store(ABC):
         with self.transaction():
             new = self._insert_articles([rows.article for rows in batch.values()])
             kept = [rows for article_id, rows in batch.items() if article_id in new]
+            written: dict[str, list[Row]] = {}
             for table, statement in sql.RECORD_TABLES:
                 rows_of_table = [row for rows in kept for row in getattr(rows, table)]
                 key = sql.FIRST_ROW_WINS.get(table)
@@ -341,7 +372,51 @@ class Store(ABC):
                     rows_of_table = _first_of_each(rows_of_table, _positions(statement, key))
                 if rows_of_table:
                     self._insert_rows(table, columns_of(statement), rows_of_table)
+                written[table] = rows_of_table
+            self._add_actor_totals(kept, written["actors"], written["event_actors"])
         return [article_id for article_id in batch if article_id in new]
+
+    def _add_actor_totals(
+        self, kept: list[RecordRows], actors: list[Row], links: list[Row]
+    ) -> None:
+        """Add the new articles' share to ``actor_totals`` (migration 5), inside the caller's
+        transaction: one staged row per actor row, with its article's day and URL and the
+        number of links to it, grouped and added by one statement. The links to an actor row
+        are all written with it (its id starts with its article's), so counting them here
+        gives what a count over the whole of ``event_actors`` would."""
+        if not actors:
+            return
+        article_at = {rows.article[0]: rows.article for rows in kept}
+        actor_columns = columns_of(sql.INSERT_ACTOR)
+        id_, article_, name, country, sector, kind = (
+            actor_columns.index(c)
+            for c in ("id", "article_id", "name", "country", "sector", "kind")
+        )
+        article_columns = columns_of(sql.INSERT_ARTICLE)
+        published, url = article_columns.index("published"), article_columns.index("url")
+        linked = Counter(
+            link[columns_of(sql.INSERT_EVENT_ACTOR).index("actor_id")] for link in links
+        )
+        staged = [
+            (
+                row[name],
+                row[country],
+                row[sector],
+                row[kind],
+                row[article_],
+                article_at[row[article_]][published],
+                article_at[row[article_]][url],
+                linked.get(row[id_], 0),
+            )
+            for row in actors
+        ]
+        self._execute(sql.STAGE_ACTOR_TOTALS)
+        self._execute(sql.CLEAR_ACTOR_TOTALS_STAGE)
+        self._insert_rows(
+            "dateline_actor_delta", columns_of(sql.STAGE_ACTOR_TOTALS_COLUMNS), staged
+        )
+        self._execute(sql.UPSERT_ACTOR_TOTALS)
+        self._execute(sql.CLEAR_ACTOR_TOTALS_STAGE)
 
     def _insert_articles(self, rows: Sequence[Sequence[Any]]) -> set[str]:
         """Insert the article rows that are not stored yet; return their ids. This default
@@ -444,6 +519,10 @@ class Store(ABC):
         cluster_id (after ``fuse``)."""
         chosen = Filters.of(filters)
         where, params = _where(chosen, sql.EVENT_FILTERS)
+        if chosen.limit is not None:
+            where, params = self._bounded(
+                sql.EVENT_IDS, where, params, sql.EVENTS_ORDER_KEYS, chosen.limit
+            )
         picked = sql.EVENT_IDS + where + sql.EVENTS_ORDER + _limit(chosen, params)
         return self._picked_events(picked, params, sql.EVENTS_ORDER)
 
@@ -457,6 +536,8 @@ class Store(ABC):
         }
         if what not in queries:
             raise DatelineError(Code.BAD_SETTING, f"cannot count {what!r}; use {list(queries)}")
+        if what == "actors" and _totals_answer(chosen):
+            queries[what] = (sql.SELECT_ACTOR_TOTALS, sql.ACTOR_TOTALS_FILTERS, "")
         select, fragments, group = queries[what]
         where, params = _where(chosen, fragments)
         rows = self._query(f"SELECT COUNT(*) AS n FROM ({select}{where}{group}) counted", params)
@@ -466,6 +547,10 @@ class Store(ABC):
         """Quotes with their speaker, article URL and publication day."""
         chosen = Filters.of(filters)
         where, params = _where(chosen, sql.QUOTE_FILTERS)
+        if chosen.limit is not None:
+            where, params = self._bounded(
+                sql.QUOTE_IDS, where, params, sql.QUOTES_ORDER_KEYS, chosen.limit
+            )
         picked = sql.QUOTE_IDS + where + sql.QUOTES_ORDER + _limit(chosen, params)
         ids = [row["id"] for row in self._query(picked, params)]
         if len(ids) > _LOOKUP_MAX:
@@ -496,8 +581,14 @@ class Store(ABC):
     def actors(self, filters: Filters | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Canonical actors across articles: how many articles and events name each."""
         chosen = Filters.of(filters)
-        where, params = _where(chosen, sql.ACTOR_FILTERS)
-        statement = sql.SELECT_ACTORS + where + sql.ACTORS_GROUP + _limit(chosen, params)
+        if _totals_answer(chosen):
+            where, params = _where(chosen, sql.ACTOR_TOTALS_FILTERS)
+            statement = (
+                sql.SELECT_ACTOR_TOTALS + where + sql.ACTOR_TOTALS_ORDER + _limit(chosen, params)
+            )
+        else:  # the days of the articles that name each actor: grouped from the actor rows
+            where, params = _where(chosen, sql.ACTOR_FILTERS)
+            statement = sql.SELECT_ACTORS + where + sql.ACTORS_GROUP + _limit(chosen, params)
         rows = [_plain(row) for row in self._query(statement, params)]
         for row in rows:
             row["articles"] = int(row["articles"])
@@ -548,6 +639,9 @@ class Store(ABC):
         total = int(self._query(sql.COUNT_EVENTS + where, params)[0]["n"])
         direction = "DESC" if descending else "ASC"
         order = f" ORDER BY {sql.EVENT_SORTS[sort]} {direction} NULLS LAST, e.id"
+        if chosen.limit is not None:
+            keys = ((sql.EVENT_SORTS[sort], descending),)
+            where, params = self._bounded(sql.EVENT_IDS, where, params, keys, offset + chosen.limit)
         page_params = [*params, chosen.limit if chosen.limit is not None else total, offset]
         picked = sql.EVENT_IDS + where + order + sql.PAGE
         return self._picked_events(picked, page_params, order), total
@@ -556,6 +650,37 @@ class Store(ABC):
         """One event as :meth:`events` gives it, with its spans; ``None`` if there is none."""
         rows = self._events_by_id([event_id])
         return rows[0] if rows else None
+
+    def _bounded(
+        self,
+        select: str,
+        where: str,
+        params: list[Any],
+        keys: Sequence[tuple[str, bool]],
+        end: int,
+    ) -> tuple[str, list[Any]]:
+        """``where`` narrowed to the rows that sort no later, on the leading sort ``keys``
+        ((column, descending), NULLs last), than the ``end``-th row it keeps: the same first
+        ``end`` rows in the same order, for an engine that finds them faster so
+        (:attr:`bound_pages`). DuckDB sorts a million rows' keys for a top-N and reads each
+        row's text id as it goes; the ``end``-th row's day is found from the day columns alone
+        (a third of the time), and the rows up to it, a few hundred, are then sorted whole."""
+        if not self.bound_pages or end <= 0:
+            return where, params
+        columns = ", ".join(f"{column} AS k{i}" for i, (column, _) in enumerate(keys))
+        order = ", ".join(
+            f"{column} {'DESC' if descending else 'ASC'} NULLS LAST" for column, descending in keys
+        )
+        source = select.split(" FROM ", 1)[1]
+        found = self._query(
+            f"SELECT {columns} FROM {source}{where} ORDER BY {order} LIMIT 1 OFFSET ?",
+            [*params, end - 1],
+        )
+        if not found:  # fewer rows than the page's end: all of them
+            return where, params
+        bound = [found[0][f"k{i}"] for i in range(len(keys))]
+        clause, values = _no_later(keys, bound)
+        return (where + (" AND " if where else " WHERE ") + clause), [*params, *values]
 
     def _picked_events(self, picked: str, params: list[Any], order: str) -> list[dict[str, Any]]:
         """The events whose ids ``picked`` (a query on ``events e`` alone) gives, in its order."""

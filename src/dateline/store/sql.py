@@ -50,6 +50,72 @@ FILL_COPIES: tuple[str, ...] = (
                 speaker_sector = sp.sector FROM actors sp WHERE sp.id = quotes.speaker""",
 )
 
+#: the key of a canonical actor in ``actor_totals``: its name, country, sector and kind, each
+#: NULL written as chr(30) so the key is never NULL (a unique key treats NULLs as distinct)
+ACTOR_KEY = """{p}name || chr(31) || COALESCE({p}country, chr(30)) || chr(31)
+    || COALESCE({p}sector, chr(30)) || chr(31) || COALESCE({p}kind, chr(30))"""
+
+#: migration 5's totals per canonical actor, counted from every stored actor row (for stores
+#: written before it, and for rows written in bulk without them, as the bench does): the rows
+#: the grouping of ``SELECT_ACTORS`` gives
+FILL_ACTOR_TOTALS: tuple[str, ...] = (
+    "DELETE FROM actor_totals",
+    f"""INSERT INTO actor_totals (actor_key, name, country, sector, kind, articles, events,
+        first_seen, last_seen, example_url)
+    SELECT {ACTOR_KEY.format(p="ac.")}, ac.name, ac.country, ac.sector, ac.kind,
+        COUNT(DISTINCT ac.article_id), SUM(COALESCE(ev.n, 0)),
+        MIN(a.published), MAX(a.published), MIN(a.url)
+    FROM actors ac
+    JOIN articles a ON a.id = ac.article_id
+    LEFT JOIN (SELECT actor_id, COUNT(*) AS n FROM event_actors GROUP BY actor_id) ev
+        ON ev.actor_id = ac.id
+    GROUP BY ac.name, ac.country, ac.sector, ac.kind""",
+)
+
+#: the columns the substring filters match (``LOWER(column) LIKE '%...%'``, see EVENT_FILTERS
+#: and QUOTE_FILTERS), as (index, table, indexed expression)
+TRIGRAM_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("events_actor_names_trgm", "events", "LOWER(actor_names)"),
+    ("events_actor_countries_trgm", "events", "actor_countries"),
+    ("events_evidence_trgm", "events", "LOWER(evidence)"),
+    ("events_place_name_trgm", "events", "LOWER(place_name)"),
+    ("quotes_speaker_name_trgm", "quotes", "LOWER(speaker_name)"),
+    ("quotes_speaker_text_trgm", "quotes", "LOWER(speaker_text)"),
+    ("quotes_text_trgm", "quotes", "LOWER(text)"),
+)
+#: PostgreSQL: a GIN trigram index on each of TRIGRAM_COLUMNS, which serves LIKE '%...%' (a
+#: b-tree cannot), made only where the pg_trgm extension is installed or may be: a server
+#: without it, or a user who may not create it, keeps the store as it was (no error). The
+#: extension goes into ``public``, not the first schema of the search path, so dropping a
+#: schema never drops it from under another's indexes.
+TRIGRAM_INDEXES = (
+    """DO $$
+DECLARE
+    ops TEXT;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        IF NOT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+            RETURN;
+        END IF;
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+        EXCEPTION WHEN OTHERS THEN
+            RETURN;
+        END;
+    END IF;
+    SELECT quote_ident(n.nspname) || '.gin_trgm_ops' INTO ops
+        FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+        WHERE x.extname = 'pg_trgm';
+"""
+    + "".join(
+        f"    EXECUTE 'CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({expr} ' || ops || ')';\n"
+        for name, table, expr in TRIGRAM_COLUMNS
+    )
+    + """    ANALYZE events;
+    ANALYZE quotes;
+END $$"""
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -255,6 +321,39 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ANALYZE",
         ),
     ),
+    Migration(
+        5,
+        "totals per canonical actor, kept with each article's rows",
+        (
+            # one row per canonical actor (name, country, sector, kind) with the numbers
+            # Store.actors shows; each add_records adds its articles' share in the same
+            # transaction (UPSERT_ACTOR_TOTALS), so the list is read, not grouped from 1.6M rows
+            """CREATE TABLE IF NOT EXISTS actor_totals (
+                actor_key TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                country TEXT,
+                sector TEXT,
+                kind TEXT,
+                articles BIGINT NOT NULL,
+                events BIGINT NOT NULL,
+                first_seen DATE,
+                last_seen DATE,
+                example_url TEXT
+            )""",
+            *FILL_ACTOR_TOTALS,
+        ),
+        (
+            """CREATE INDEX IF NOT EXISTS actor_totals_order
+                ON actor_totals (articles DESC, events DESC, name)""",
+            "ANALYZE actor_totals",
+        ),
+    ),
+    Migration(
+        6,
+        "trigram indexes for the substring filters (PostgreSQL, where pg_trgm is available)",
+        (),
+        (TRIGRAM_INDEXES,),
+    ),
 )
 
 # --- writes -------------------------------------------------------------------------------
@@ -322,6 +421,30 @@ FIRST_ROW_WINS: dict[str, tuple[str, ...]] = {
     "event_actors": ("event_id", "role", "actor_id"),
 }
 
+#: one row per actor row of the articles being added: what each adds to its actor's totals
+#: (``events``: the links to that actor row); see Store._add_actor_totals
+STAGE_ACTOR_TOTALS = """CREATE TEMPORARY TABLE IF NOT EXISTS dateline_actor_delta (
+    name TEXT, country TEXT, sector TEXT, kind TEXT, article_id TEXT, published DATE,
+    url TEXT, events BIGINT)"""
+STAGE_ACTOR_TOTALS_COLUMNS = """INSERT INTO dateline_actor_delta (name, country, sector, kind,
+    article_id, published, url, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+CLEAR_ACTOR_TOTALS_STAGE = "DELETE FROM dateline_actor_delta"
+#: the staged rows, grouped as SELECT_ACTORS groups, added to the totals (in key order, so two
+#: PostgreSQL writers lock the rows they share in the same order)
+UPSERT_ACTOR_TOTALS = f"""INSERT INTO actor_totals (actor_key, name, country, sector, kind,
+        articles, events, first_seen, last_seen, example_url)
+    SELECT {ACTOR_KEY.format(p="")} AS actor_key, name, country, sector, kind,
+        COUNT(DISTINCT article_id), SUM(events), MIN(published), MAX(published), MIN(url)
+    FROM dateline_actor_delta
+    GROUP BY name, country, sector, kind
+    ORDER BY actor_key
+    ON CONFLICT (actor_key) DO UPDATE SET
+        articles = actor_totals.articles + excluded.articles,
+        events = actor_totals.events + excluded.events,
+        first_seen = LEAST(actor_totals.first_seen, excluded.first_seen),
+        last_seen = GREATEST(actor_totals.last_seen, excluded.last_seen),
+        example_url = LEAST(actor_totals.example_url, excluded.example_url)"""
+
 UPSERT_SKIPPED = """INSERT INTO skipped (origin, code, reason, seen_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (origin, code) DO UPDATE SET reason = excluded.reason, seen_at = excluded.seen_at"""
 
@@ -369,6 +492,8 @@ SELECT_EVENTS = """SELECT e.id, e.article_id, e.local_id, e.type, e.mode, e.cont
     LEFT JOIN cluster_members cm ON cm.event_id = e.id
     LEFT JOIN clusters c ON c.id = cm.cluster_id"""
 EVENTS_ORDER = " ORDER BY e.event_day NULLS LAST, e.published NULLS LAST, e.id"
+#: the leading keys of EVENTS_ORDER ((column, descending)): what bounds a page (base._bounded)
+EVENTS_ORDER_KEYS: tuple[tuple[str, bool], ...] = (("e.event_day", False), ("e.published", False))
 # The filters, order and limit run on the events table alone ({picked}: EVENT_IDS + where +
 # EVENTS_ORDER + limit): each event carries its article's publication day and each actor link
 # its actor's name and country (migration 4). A page of ids is then looked up by key, table by
@@ -410,6 +535,7 @@ QUOTES_BY_ID = """SELECT id, article_id, local_id, kind, text, start_char, end_c
     speaker AS speaker_id, speaker_name AS speaker, speaker_country, speaker_sector,
     speaker_text, reported_by FROM quotes WHERE id IN ({marks})"""
 QUOTES_ORDER = " ORDER BY q.published NULLS LAST, q.article_id, q.start_char"
+QUOTES_ORDER_KEYS: tuple[tuple[str, bool], ...] = (("q.published", False),)
 
 SELECT_ACTORS = """SELECT ac.name, ac.country, ac.sector, ac.kind,
     COUNT(DISTINCT ac.article_id) AS articles,
@@ -421,7 +547,16 @@ SELECT_ACTORS = """SELECT ac.name, ac.country, ac.sector, ac.kind,
     LEFT JOIN (SELECT actor_id, COUNT(*) AS n FROM event_actors GROUP BY actor_id) ev
         ON ev.actor_id = ac.id"""
 ACTORS_GROUP_ONLY = " GROUP BY ac.name, ac.country, ac.sector, ac.kind"
-ACTORS_GROUP = ACTORS_GROUP_ONLY + " ORDER BY articles DESC, events DESC, ac.name"
+#: ties on name broken by country, sector and kind, so both ways of listing actors agree
+ACTORS_GROUP = ACTORS_GROUP_ONLY + (
+    " ORDER BY articles DESC, events DESC, ac.name, ac.country NULLS LAST,"
+    " ac.sector NULLS LAST, ac.kind NULLS LAST"
+)
+#: the same rows from the totals (migration 5), when no filter needs the articles' days
+SELECT_ACTOR_TOTALS = """SELECT t.name, t.country, t.sector, t.kind, t.articles, t.events,
+    t.first_seen, t.last_seen, t.example_url FROM actor_totals t"""
+ACTOR_TOTALS_ORDER = """ ORDER BY t.articles DESC, t.events DESC, t.name, t.country NULLS LAST,
+    t.sector NULLS LAST, t.kind NULLS LAST"""
 
 SELECT_CLUSTERS = """SELECT id, type, first_report, last_report, first_day, last_day,
     place_name, place_country, n_events, n_articles, n_sites, sources, quantities, conflicts
@@ -476,6 +611,12 @@ ACTOR_FILTERS: dict[str, str] = {
     "sector": "ac.sector = ?",
     "since": "a.published >= ?",
     "until": "a.published <= ?",
+}
+#: the filters of ACTOR_FILTERS that the totals answer (since/until need each article's day)
+ACTOR_TOTALS_FILTERS: dict[str, str] = {
+    "actor": "(LOWER(t.name)" + LIKE + " OR t.country = ?)",
+    "country": "t.country = ?",
+    "sector": "t.sector = ?",
 }
 
 # --- pages, single items and summaries (the web API) --------------------------------------
