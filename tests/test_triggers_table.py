@@ -11,7 +11,7 @@ from dateline.knowledge.lexicon import read_table
 from dateline.stages.events.tables import CONDITIONS, load_event_tables
 
 CLASS_NEEDS = ("obj", "noobj", "subj")
-BARE_NEEDS = ("", "future", "xcomp")
+BARE_NEEDS = ("", "future", "xcomp", "visit")
 
 
 def _split(cell: str | None) -> list[str]:

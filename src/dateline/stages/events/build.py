@@ -10,7 +10,7 @@ from .arguments import find_actors, partners
 from .background import in_background
 from .coding import add_modes, is_government_rally, raw_confidence, recode, reread_warning
 from .context import make_candidate
-from .frames import intent_frame, obligation_request
+from .frames import intent_frame, judgement_frame, obligation_request
 from .helpers import unique
 from .modality import modality_of, reporter
 from .recipients import (
@@ -34,7 +34,9 @@ def candidates_at(ctx: Context, token: Token) -> list[Candidate]:
     """The candidate events a token starts: a trigger-less frame, else the first reading of
     the token as a trigger whose needs are met and that gives an event."""
     out = []
-    obligation = obligation_request(ctx, token) or intent_frame(ctx, token)
+    obligation = (
+        obligation_request(ctx, token) or intent_frame(ctx, token) or judgement_frame(ctx, token)
+    )
     if obligation is not None:
         return [obligation]
     for trigger in triggers_for(ctx, token):

@@ -166,3 +166,73 @@ def _evaluation(
                     return "REJECT", "", "120"
                 return "ACCUSE", name, "112" if name == "allege" else "111"
     return None
+
+
+def judgement_frame(ctx: Context, token: Token) -> Candidate | None:
+    """A side passing judgement on another's act: a verb of judging whose complement holds
+    an evaluative word ("called the raid reckless", "denounced the move as unacceptable",
+    "described the deal as an important first step"), or a side's dismay at an act ("was
+    appalled at the sentences"). Criticism is ACCUSE and praise SUPPORT (PLOVER); the
+    recipient is the side named in the judged phrase, else the nearest other side."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in ctx.tables.words["judge"]:
+        if any(c.dep_ in ("prep", "prt") and c.i == token.i + 1 for c in token.children):
+            return None  # "called on X to desist", "called for calm": a request, not a verdict
+        verb = token
+        judged = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        complement = [
+            w
+            for c in token.children
+            if c.dep_ in ("oprd", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ == "as")
+            for w in c.subtree
+        ]
+        judged += [
+            s
+            for c in token.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ in ("nsubj", "dobj")
+        ]
+        complement = [w for w in complement if not any(w in j.subtree for j in judged)]
+        found = _evaluation(ctx, [w.lower_ for w in complement], short=True)
+    elif token.lower_ in ctx.tables.words["feeling"] and (
+        token.dep_ == "acomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
+        verb = token.head if token.dep_ == "acomp" else token
+        judged = [
+            g
+            for c in token.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("at", "by", "with", "over")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        found = ("ACCUSE", "disapprove", "111")
+    else:
+        return None
+    if found is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb is token and lemma in ctx.tables.words["judge"]:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    actor = [a for s in subjects for a in ctx.actors_of(s, follow_conj=True)]
+    actor = actor or inherited_subject(ctx, verb)
+    if not actor or not ctx.countries(actor):
+        return None
+    event_type, mode, cameo = found
+    recipient = [
+        m
+        for j in judged
+        for w in j.subtree
+        if (m := ctx.mention(w)) is not None and m not in actor and ctx.countries([m])
+    ]
+    recipient = unique(recipient) or other_side(ctx, token, actor, token.idx)
+    if event_type == "ACCUSE" and not recipient:
+        return None
+    return make_candidate(
+        token,
+        make_trigger(f"({lemma})", "VERB", event_type, cameo, mode=(mode,) if mode else ()),
+        actor=unique(actor),
+        recipient=recipient,
+        modality="asserted",
+        reported_by=reporter(ctx, verb, actor),
+    )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .arguments import is_noun_event, objects_of
 from .helpers import unique
-from .triggers import triggers_for
+from .triggers import triggers_for, visited_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -28,6 +28,10 @@ DOMESTIC = {"PROTEST", "COERCE"}
 RECIPIENT_PREPS = {"on", "against", "at", "to", "into", "for", "toward", "towards", "upon", "over"}
 
 
+#: sectors of sides that are not a state's own: their attack at home is against that state
+NON_STATE_SECTORS = frozenset({"REB"})
+
+
 def find_recipients(ctx: Context, token: Token, head: Token, trigger: Trigger) -> list[str]:
     """The recipient the parse gives: objects, passive subjects and recipient phrases."""
     recipient: list[str] = []
@@ -41,6 +45,11 @@ def find_recipients(ctx: Context, token: Token, head: Token, trigger: Trigger) -
                 for grandchild in child.children:
                     if grandchild.dep_ == "prep" and grandchild.lower_ in RECIPIENT_PREPS:
                         recipient += objects_of(ctx, grandchild)
+    if trigger.needs == "visit" and not recipient:
+        # the host of a visit: the state of the country the traveller went to
+        host = visited_country(ctx, token)
+        state = ctx.state_of(host) if host else None
+        recipient += [state] if state else []
     if trigger.needs.startswith("subj=") and not recipient:
         # delivered goods arriving "in Ukraine" or "to Kyiv": the receiving side
         for child in token.children:
@@ -160,6 +169,8 @@ def assault_sides(
         if nearby:
             actor, actor_countries, guessed = nearby, ctx.countries(nearby), True
     if not recipient and actor_countries:
+        recipient = _domestic_target(ctx, token, actor)
+    if not recipient and actor_countries:
         other = [a for a, c in ctx.dominant if c not in actor_countries]
         if other:
             recipient, guessed = [other[0]], True
@@ -168,6 +179,23 @@ def assault_sides(
         if other:
             actor, guessed = [other[0]], True
     return actor, recipient, guessed
+
+
+def _domestic_target(ctx: Context, token: Token, actor: list[str]) -> list[str]:
+    """An armed group or crowd attacking inside its own country ("gang members attacked a
+    police station in Port-au-Prince") attacks that country: a domestic event takes the same
+    country on both sides (GUIDELINES.md). Only where the sentence places the attack in the
+    group's country, and only for groups that are not a state's own forces."""
+    sides = [ctx.actors.get(a) for a in actor]
+    if not sides or any(s is None or s.sector not in NON_STATE_SECTORS for s in sides):
+        return []
+    own = ctx.countries(actor)
+    for place in ctx.document.places:
+        inside = token.sent.start_char <= place.span[0] < token.sent.end_char
+        if inside and place.country in own:
+            state = ctx.state_of(place.country)
+            return [state] if state else []
+    return []
 
 
 def unfounded_attackers(ctx: Context, candidates: list[Candidate]) -> None:
@@ -190,8 +218,14 @@ def unfounded_attackers(ctx: Context, candidates: list[Candidate]) -> None:
 def clean_sides(ctx: Context, candidate: Candidate) -> None:
     """A side cannot be its own recipient: drop recipients that are the actor, or the
     actor's own state or government; keep same-country civilians, rebels or opposition
-    ("the authorities called on residents to leave")."""
+    ("the authorities called on residents to leave"), and a state that such a group acts
+    against ("gang members attacked a police station")."""
     own = ctx.countries(candidate.actor)
+    # rebels or crowds attacking inside their own country attack their own state
+    non_state = candidate.type == "ASSAULT" and all(
+        (a := ctx.actors.get(i)) is not None and a.sector in NON_STATE_SECTORS
+        for i in candidate.actor
+    )
     kept = []
     for rid in candidate.recipient:
         other = ctx.actors.get(rid)
@@ -200,7 +234,11 @@ def clean_sides(ctx: Context, candidate: Candidate) -> None:
             continue
         if rid in candidate.actor or other is None:
             continue
-        if other.country in own and (other.kind == "state" or other.sector in ("GOV", None)):
+        if (
+            other.country in own
+            and (other.kind == "state" or other.sector in ("GOV", None))
+            and not non_state
+        ):
             continue
         kept.append(rid)
     candidate.recipient = kept

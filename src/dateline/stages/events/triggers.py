@@ -77,6 +77,8 @@ def needs_met(ctx: Context, token: Token, trigger: Trigger) -> bool:
         )
     if trigger.needs == "xcomp":
         return any(c.dep_ == "xcomp" for c in token.children)
+    if trigger.needs == "visit":
+        return visited_country(ctx, token) is not None
     kind, _, value = trigger.needs.partition("=")
     options = value.split("|")
     if kind == "prep":
@@ -90,6 +92,39 @@ def needs_met(ctx: Context, token: Token, trigger: Trigger) -> bool:
         words = heads + [w for w in words if others and w not in heads]
     has = any(in_class(ctx, w, name) for w in words for name in options)
     return has if kind == "obj" else not has
+
+
+def visited_country(ctx: Context, token: Token) -> str | None:
+    """The country a person goes to ("the minister arrived in Baghdad", "the premier
+    travelled to Kenya"): a place of another country than the traveller's, in a "to"/"in"
+    phrase on the verb. Only a person travels this way on an errand of state; troops or
+    weapons arriving are no visit."""
+    travellers = [
+        a
+        for c in token.children
+        if c.dep_ == "nsubj"
+        for a in ctx.actors_of(c, follow_conj=True)
+        if (actor := ctx.actors.get(a)) is not None and actor.kind == "person" and actor.country
+    ]
+    if not travellers:
+        return None
+    home = ctx.countries(travellers)
+    for prep in prepositions(token):
+        if prep.lower_ not in ("to", "in"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            # a capital standing for its state ("went to Berlin") is a mention of the state
+            for found in ctx.actors_of(obj):
+                state = ctx.actors.get(found)
+                if state is not None and state.kind == "state" and state.country not in home:
+                    return state.country
+        for place in ctx.document.places:
+            country = place.country
+            if not country or country == "IGO" or country in home:
+                continue
+            if any(place.span[0] <= w.idx < place.span[1] for w in prep.subtree):
+                return country
+    return None
 
 
 def _object_region(token: Token) -> list[Token]:
