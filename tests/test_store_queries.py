@@ -277,22 +277,19 @@ def filled(db: str, request: pytest.FixtureRequest) -> Iterator[Store]:  # noqa:
     store.close()
 
 
-@pytest.mark.parametrize("query", EVENT_QUERIES, ids=str)
-def test_events_are_those_of_the_old_joins(filled: Store, small_pages: bool, query: dict) -> None:
+@pytest.mark.parametrize(
+    ("kind", "query"),
+    [("events", q) for q in EVENT_QUERIES] + [("quotes", q) for q in QUOTE_QUERIES],
+    ids=str,
+)
+def test_rows_and_counts_are_those_of_the_old_joins(
+    filled: Store, small_pages: bool, kind: str, query: dict
+) -> None:
+    new, old = (filled.events, old_events) if kind == "events" else (filled.quotes, old_quotes)
     filters = Filters(**query)
-    assert filled.events(filters) == old_events(filled, filters)
-    assert filled.count("events", Filters(**{**query, "limit": None})) == len(
-        old_events(filled, Filters(**{**query, "limit": None}))
-    )
-
-
-@pytest.mark.parametrize("query", QUOTE_QUERIES, ids=str)
-def test_quotes_are_those_of_the_old_joins(filled: Store, small_pages: bool, query: dict) -> None:
-    filters = Filters(**query)
-    assert filled.quotes(filters) == old_quotes(filled, filters)
-    assert filled.count("quotes", Filters(**{**query, "limit": None})) == len(
-        old_quotes(filled, Filters(**{**query, "limit": None}))
-    )
+    assert new(filters) == old(filled, filters)
+    every = Filters(**{**query, "limit": None})
+    assert filled.count(kind, every) == len(old(filled, every))
 
 
 @pytest.mark.parametrize("sort", ["day", "published", "confidence", "type"])
