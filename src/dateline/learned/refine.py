@@ -21,7 +21,7 @@ import json
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..document import Document, Event
 from .corpus import NONE
@@ -42,6 +42,9 @@ HYPOTHETICAL_MODALS = {"would", "could", "may", "might"}
 SentenceKey = tuple[int, int]
 
 
+_Settings = TypeVar("_Settings", "Thresholds", "SentenceProposals")
+
+
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     #: rule events whose reportable probability is below this are dropped
@@ -54,13 +57,18 @@ class Thresholds:
     propose_beside_rules: bool = False
 
 
+def _settings_file(kind: type[_Settings], filename: str) -> _Settings:
+    """``kind`` from the JSON file of the models folder (its known keys), else its defaults."""
+    path = models_folder() / filename
+    if not path.is_file():
+        return kind()
+    values = json.loads(path.read_text(encoding="utf-8"))
+    return kind(**{k: v for k, v in values.items() if k in kind.__slots__})
+
+
 @functools.lru_cache(maxsize=1)
 def load_thresholds() -> Thresholds:
-    path = models_folder() / THRESHOLDS_FILE
-    if not path.is_file():
-        return Thresholds()
-    values = json.loads(path.read_text(encoding="utf-8"))
-    return Thresholds(**{k: v for k, v in values.items() if k in Thresholds.__slots__})
+    return _settings_file(Thresholds, THRESHOLDS_FILE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +85,7 @@ class SentenceProposals:
 
 @functools.lru_cache(maxsize=1)
 def load_sentence_proposals() -> SentenceProposals:
-    path = models_folder() / SENTENCE_PROPOSALS_FILE
-    if not path.is_file():
-        return SentenceProposals()
-    values = json.loads(path.read_text(encoding="utf-8"))
-    return SentenceProposals(
-        **{k: v for k, v in values.items() if k in SentenceProposals.__slots__}
-    )
+    return _settings_file(SentenceProposals, SENTENCE_PROPOSALS_FILE)
 
 
 class EventModels(Protocol):
