@@ -92,6 +92,14 @@ def test_alpha_quote_and_actor_scores(gold_root: Path) -> None:
     assert ministry.system is not None and ministry.system["id"] == "a5"
 
 
+def test_a_folder_of_report_folders_stands_for_its_reports(gold_root: Path) -> None:
+    records = {n: _pair(gold_root, n)[0] for n in ("alpha", "bravo")}
+    whole = evaluate([gold_root], records=records)
+    one_by_one = evaluate([gold_root / "alpha", gold_root / "bravo"], records=records)
+    assert [r["item"] for r in whole.rows] == ["alpha", "bravo"]
+    assert whole.total == one_by_one.total
+
+
 def test_evaluate_rows_and_micro_total(gold_root: Path) -> None:
     records = {n: _pair(gold_root, n)[0] for n in ("alpha", "bravo")}
     report = evaluate([gold_root / "alpha", gold_root / "bravo" / "gold.json"], records=records)

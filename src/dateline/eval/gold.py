@@ -460,6 +460,20 @@ def score_article(
 EMPTY_RECORD: dict[str, Any] = {"article": {"text": ""}, "actors": [], "events": [], "quotes": []}
 
 
+def report_folders(paths: Iterable[Path]) -> list[Path]:
+    """``paths`` with each folder that holds no gold.json but report folders that do (a corpus
+    such as ``reports-2023-26/``) replaced by those report folders, sorted by name."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir() and not (path / "gold.json").exists():
+            inner = sorted(p for p in path.iterdir() if (p / "gold.json").is_file())
+            if inner:
+                found.extend(inner)
+                continue
+        found.append(path)
+    return found
+
+
 def _locate(path: Path) -> tuple[str, Path, Path]:
     """(name, gold file, article file) for a folder holding gold.json, or a gold file."""
     path = Path(path)
@@ -471,7 +485,8 @@ def evaluate(paths: list[Path], pipeline: Any = None, **options: Any) -> EvalRep
     """Score many articles: one row per article and a micro-averaged TOTAL row.
 
     Each path is a folder holding ``gold.json`` and the article it names (``article.file``,
-    default ``article.txt``), or a gold file itself; rows are named by the folder. Options:
+    default ``article.txt``), a gold file itself, or a folder of such folders
+    (:func:`report_folders`); rows are named by the folder. Options:
 
     - ``records``: ``{folder name: record}`` to score given records instead of running the
       pipeline (an article missing from it is scored as an empty record, with a note, unless a
@@ -487,8 +502,9 @@ def evaluate(paths: list[Path], pipeline: Any = None, **options: Any) -> EvalRep
     records: Mapping[str, Mapping[str, Any]] | None = options.get("records")
     details = bool(options.get("details", False))
     limit = options.get("limit")
+    paths = report_folders(paths)
     if limit is not None:
-        paths = list(paths)[: max(0, int(limit))]
+        paths = paths[: max(0, int(limit))]
     report = EvalReport(task="gold", columns=list(COLUMNS))
     totals: Counter[str] = Counter()
     explanations: list[str] = []

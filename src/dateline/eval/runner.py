@@ -72,6 +72,10 @@ def evaluate(
     check_options(task, split, bool(options.get("details")))
     module = importlib.import_module(TASKS[task])
     items = list(paths)
+    if task == "gold":
+        from .gold import report_folders
+
+        items = report_folders(items)
     if SPLIT_BY.get(task) == "report" and split != "all":
         items = select_reports(items, split)
         if not items:
