@@ -142,9 +142,42 @@ def test_a_long_text_within_max_length_is_parsed_one_part_at_a_time(monkeypatch)
             return nlp(part)
 
     pipeline.nlp = Counting()  # type: ignore[assignment]
+    pipeline.part_processes = 1
     document = pipeline(Article(text=text, origin="long"))
     assert document.doc is not None and document.doc.text == text
     assert len(parsed) > 1 and max(parsed) <= 200
+
+
+def test_a_long_texts_parts_parsed_in_two_processes_give_the_same_document(monkeypatch) -> None:
+    """Where the machine has two cores, the parts go to two processes; the joined document
+    is the one a single process makes, token for token."""
+    import dateline.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "PART_CHARS", 200)
+    monkeypatch.setattr(pipeline_module.os, "cpu_count", lambda: 2)
+    text = "\n\n".join(f"Paragraph {n} says the talks went on. " * 2 for n in range(10))
+    pipeline = blank_pipeline()
+    one, two = [], []
+    for processes, out in ((1, one), (2, two)):
+        pipeline.part_processes = processes
+        document = pipeline(Article(text=text, origin="long"))
+        assert document.doc is not None and document.doc.text == text
+        out.extend((t.idx, t.text, t.is_sent_start) for t in document.doc)
+    assert one == two
+
+
+def test_a_worker_process_parses_its_long_text_itself() -> None:
+    """Inside a daemonic worker (ingest --workers, Dask) no further processes are started."""
+    import multiprocessing
+
+    pipeline = blank_pipeline()
+    process = multiprocessing.current_process()
+    saved = process.daemon
+    try:
+        process._config["daemon"] = True  # type: ignore[attr-defined]
+        assert pipeline._part_processes(8) == 1
+    finally:
+        process._config["daemon"] = saved  # type: ignore[attr-defined]
 
 
 def test_calling_the_pipeline_raises_a_coded_error() -> None:

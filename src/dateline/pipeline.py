@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -41,6 +42,9 @@ PART_CHARS = 100_000
 #: ... up to this many times ``nlp.max_length``; longer still is refused (E011): the stages
 #: hold the whole text
 MAX_PARTS_LENGTH = 5
+#: a text in parts is parsed by this many processes at once where the machine has the cores
+#: (spaCy's parse is most of a long article's time; see :meth:`Pipeline._part_processes`)
+PART_PROCESSES = 2
 
 
 def split_text(text: str, size: int) -> list[str]:
@@ -87,6 +91,8 @@ class Pipeline:
         self.nlp = nlp
         self.knowledge = knowledge
         self.stages = stages
+        #: processes that parse a long text's parts (1: in this process, one after another)
+        self.part_processes = PART_PROCESSES
         for stage in stages:
             stage.initialize(knowledge)
 
@@ -122,11 +128,26 @@ class Pipeline:
             raise too_long(len(text), limit, origin_of(article))
         from spacy.tokens import Doc
 
-        parts = [self.nlp(part) for part in split_text(text, self._part_chars())]
+        texts = split_text(text, self._part_chars())
+        processes = self._part_processes(len(texts))
+        if processes > 1:
+            parts = list(self.nlp.pipe(texts, batch_size=1, n_process=processes))
+        else:
+            parts = [self.nlp(part) for part in texts]
         doc = Doc.from_docs(parts, ensure_whitespace=False)
         if doc.text != text:  # a guard on the promise above: offsets must not move
             raise self._failed("nlp", ValueError("joined parts lost characters"), article)
         return doc
+
+    def _part_processes(self, parts: int) -> int:
+        """How many processes parse ``parts`` parts: :attr:`part_processes`, at most one a part
+        and a core, and 1 inside a worker process (``ingest --workers``, Dask): its siblings
+        already use the other cores, and a daemonic process may not start children."""
+        import multiprocessing
+
+        if multiprocessing.current_process().daemon:
+            return 1
+        return max(1, min(self.part_processes, parts, os.cpu_count() or 1))
 
     def _part_chars(self) -> int:
         return min(PART_CHARS, self.nlp.max_length)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -11,10 +12,14 @@ _POSSESSIVE = re.compile(r"'s?$")
 _EDGE = re.compile(r"^[\s\"'“”(\[,;:]+|[\s\"'“”)\],;:!?]+$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The lookup key of ``text``: accents folded, case folded, curly apostrophes made
     straight, dots of abbreviations dropped ("U.S." -> "us"), hyphens made spaces
-    ("Jong-un" -> "jong un"), a leading "the " and a trailing possessive removed."""
+    ("Jong-un" -> "jong un"), a leading "the " and a trailing possessive removed.
+
+    Remembered for the last 65,536 texts: the actor stage folds every candidate name several
+    times over, and a long article repeats the same few thousand names."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _DASHES.sub(" ", text).replace(".", "")
