@@ -333,8 +333,8 @@ def render(
             f"- **ingest against extract**: writing costs {write_ms:.0f} ms per article in bulk "
             f"(row by row it cost {1000 * writes.get('duckdb_rows', 0.0) / n:.0f} ms); the rest of "
             f"the gap, {(single['ingest_s'] - single['extract_s']) / n - write_ms / 1000:.2f} s per "
-            "article, is reading the files again, the duplicate checks and the noise of a shared "
-            "machine (the two are timed one after the other, not together)."
+            "article, is the duplicate checks, opening the store and the noise of a shared machine "
+            "(each is the best of two alternating rounds)."
         )
     if extract2_r and extract1_r and extract2_r < 1.5 * extract1_r:
         lines.append(
