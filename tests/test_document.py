@@ -41,3 +41,21 @@ def test_mention_at_prefers_the_larger_overlap_then_the_first_listed() -> None:
     assert document.mention_at(0, 10) is wide
     assert document.mention_at(4, 10) is name
     assert document.mention_at(10, 12) is None
+
+
+def test_an_article_reads_its_publication_date_from_an_iso_string() -> None:
+    import datetime as dt
+
+    import pytest
+
+    from dateline.document import Article
+    from dateline.errors import Code, DatelineError
+
+    assert Article(text="x", published="2025-03-10").published == dt.date(2025, 3, 10)
+    assert Article(text="x", published="2025-03-10T08:00:00Z").published == dt.date(2025, 3, 10)
+    assert Article(text="x", published=dt.datetime(2025, 3, 10, 8)).published == dt.date(
+        2025, 3, 10
+    )
+    with pytest.raises(DatelineError) as bad:
+        Article(text="x", published="last Monday")
+    assert bad.value.code == Code.BAD_SETTING and "ISO date" in str(bad.value)

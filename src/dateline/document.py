@@ -52,8 +52,30 @@ class Article:
     id: str = ""
 
     def __post_init__(self) -> None:
+        self.published = _as_date(self.published)
         if not self.id:
             self.id = make_article_id(self.url, self.text)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """``published`` as a date: a ``datetime`` loses its time, an ISO string
+    (``2025-03-10``, or a timestamp that starts with one) is read; anything else is an error
+    that says what to pass, raised where the article is made rather than in a stage later."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    from .errors import Code, DatelineError
+
+    raise DatelineError(
+        Code.BAD_SETTING,
+        f"Article(published={value!r}): give a datetime.date or an ISO date such as 2025-03-10",
+    )
 
 
 @dataclass(slots=True)
