@@ -39,6 +39,29 @@ def in_background(ctx: Context, token: Token) -> bool:
     return False
 
 
+#: prepositions through which a ``topic`` noun names the act it is about
+TOPIC_PREPS = {"on", "about", "over", "into", "of", "after", "following"}
+
+
+def referred_to(ctx: Context, token: Token) -> bool:
+    """A nominal trigger inside the prepositional phrase of a ``topic`` noun of
+    ``event_words.tsv`` ("an emergency meeting on the bombing", "in the aftermath of the
+    raid"): the act is referred to, told in its own right elsewhere or not at all."""
+    words = ctx.tables.words.get("topic", frozenset())
+    if not words or token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS:
+        return False
+    about = prep.head
+    if about.pos_ in ("NOUN", "PROPN"):
+        return about.lemma_.lower() in words
+    # "opened an inquiry into the attack": the parse may hang the phrase on the verb
+    return about.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words and c.i < prep.i for c in about.children
+    )
+
+
 #: prepositions that date an act to a time ("in June 2020", "during the 2014 war"); "since"
 #: and "until" measure from a time and do not date the act
 DATING_PREPS = {"in", "on", "during", "at"}

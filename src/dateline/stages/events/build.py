@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import find_actors, partners
-from .background import in_background
+from .background import in_background, referred_to
 from .coding import add_modes, is_government_rally, raw_confidence, recode, reread_warning
 from .context import make_candidate
 from .frames import intent_frame, judgement_frame, obligation_request
@@ -48,8 +48,8 @@ def candidates_at(ctx: Context, token: Token) -> list[Candidate]:
 
 
 def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
-    if in_background(ctx, token):
-        return None  # "since Russia invaded": background, not news
+    if in_background(ctx, token) or referred_to(ctx, token):
+        return None  # "since Russia invaded", "a meeting on the strike": not news of its own
     read = reread_warning(ctx, token, trigger)
     if read is None:
         return None

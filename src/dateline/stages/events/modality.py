@@ -28,6 +28,8 @@ def modality_of(ctx: Context, token: Token, head: Token) -> str:
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
+    if _in_question(head, path, mod["question"]):
+        return "hypothetical"
     for node in path[:2]:
         for child in node.children:
             if child.dep_ != "aux":
@@ -65,6 +67,33 @@ def modality_of(ctx: Context, token: Token, head: Token) -> str:
     if token.tag_ == "NNS" and head != token and head.lemma_.lower() in mod["generic"]:
         return "generic"
     return "asserted"
+
+
+#: words that open an embedded question ("how Moscow will negotiate")
+WH_WORDS = frozenset(("how", "why", "whether", "what", "when", "where", "who", "which"))
+
+
+def _in_question(head: Token, path: list[Token], question: frozenset[str]) -> bool:
+    """The event's clause is an embedded question (a wh-word opens it) under a word of asking
+    or doubt: "questions over how X will retaliate", "it is unclear why Y struck". A clause
+    under a speech verb ("explained how troops crossed") stays asserted: the word is not in
+    ``question``."""
+    for node in path[:3]:
+        opens = any(
+            c.lower_ in WH_WORDS and c.i < node.i and c.dep_ in ("advmod", "mark", "nsubj", "dobj")
+            for c in node.children
+        )
+        if not opens:
+            continue
+        governor = node.head
+        if governor.dep_ in ("prep", "agent"):  # "questions over how ..."
+            governor = governor.head
+        if governor is not node and governor.lemma_.lower() in question:
+            return True
+        for child in governor.children:  # "it is unclear why ...": the adjective beside "is"
+            if child.dep_ == "acomp" and child.lemma_.lower() in question:
+                return True
+    return False
 
 
 def reporter(ctx: Context, head: Token, actor: list[str]) -> str | None:
