@@ -137,3 +137,20 @@ def test_a_comparison_since_a_past_year_keeps_the_news(pipeline) -> None:
         "Russia struck Kyiv with missiles on Monday, the heaviest attack on the city since 2022.",
     )
     assert any(t == "struck" for _, _, t in _events(record, "ASSAULT"))
+
+
+def test_the_monitor_reporting_a_strike_is_not_its_attacker(pipeline) -> None:
+    record = _record(
+        pipeline, "A monitoring group based in London said the strike killed six fighters."
+    )
+    assert all("GBR" not in actor for actor, _, _ in _events(record, "ASSAULT"))
+
+
+def test_them_after_both_leaders_is_both_parties(pipeline) -> None:
+    record = _record(
+        pipeline,
+        "Peru and Ecuador clashed on their border last week. Brazil's president called both "
+        "leaders on Sunday, urging them to end the fighting.",
+    )
+    assert ({"BRA"}, {"PER", "ECU"}) in [(a, r) for a, r, _ in _events(record, "REQUEST")]
+    assert ({"BRA"}, {"PER", "ECU"}) in [(a, r) for a, r, _ in _events(record, "CONSULT")]

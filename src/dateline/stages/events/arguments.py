@@ -72,9 +72,18 @@ def find_actors(ctx: Context, token: Token, head: Token, trigger: Trigger) -> li
                 actor.append(speaker)
     for subject in subjects:
         actor += ctx.actors_of(subject, follow_conj=True)
-    if not actor and not passive:
+    if not actor and not passive and not any(_names_an_act(ctx, s) for s in subjects):
+        # "the strike killed six" under "a monitor said": the act is the subject, and the
+        # one who reports it is not its actor
         actor = _blamed_for(ctx, verb) or inherited_subject(ctx, verb)
     return unique(actor)
+
+
+def _names_an_act(ctx: Context, subject: Token) -> bool:
+    """The subject is itself an act or a weapon the lexicon knows ("the strike", "a drone")."""
+    from .triggers import triggers_for
+
+    return subject.pos_ in ("NOUN", "PROPN") and bool(triggers_for(ctx, subject))
 
 
 def objects_of(ctx: Context, prep: Token) -> list[str]:

@@ -92,7 +92,11 @@ def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
         actor_guessed = not named and bool(ctx.countries(actor))
         if guessed:
             confidence -= 0.15
-    if event_type in RECIPROCAL and len(ctx.countries(actor)) >= 2:
+    if len(ctx.countries(actor)) >= 2 and (
+        event_type in RECIPROCAL or ctx.countries(recipient) <= ctx.countries(actor)
+    ):
+        # "Peru and Ecuador clashed", "the two leaders met": the parties "both sides" and
+        # "the two countries" point back to
         ctx.last_pair = list(actor)
     built = make_candidate(
         token,

@@ -183,7 +183,7 @@ class Context:
         """The actors a noun phrase refers to: its own mention, else an apposition's, else a
         mention among its modifiers; with conjuncts when asked ("Russia and Ukraine")."""
         found: list[str] = []
-        if self._is_both_sides(token):
+        if self._is_both_sides(token) or self._them_after_both_sides(token):
             return list(self.last_pair)
         own = self.mention(token)
         if own is None and token.lemma_.lower() in self.tables.words["enemy"]:
@@ -240,6 +240,13 @@ class Context:
             for c in token.children
             if c.dep_ in ("nummod", "det", "predet")
         )
+
+    def _them_after_both_sides(self, token: Token) -> bool:
+        """ "called both leaders, urging them to ...": a plural pronoun after "both
+        leaders" in its sentence means the same two parties."""
+        if not self.last_pair or token.lower_ not in ("them", "they"):
+            return False
+        return any(self._is_both_sides(t) for t in token.sent if t.i < token.i)
 
 
 def dominant_states(document: Document) -> list[tuple[str, str]]:
