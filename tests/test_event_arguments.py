@@ -154,3 +154,13 @@ def test_them_after_both_leaders_is_both_parties(pipeline) -> None:
     )
     assert ({"BRA"}, {"PER", "ECU"}) in [(a, r) for a, r, _ in _events(record, "REQUEST")]
     assert ({"BRA"}, {"PER", "ECU"}) in [(a, r) for a, r, _ in _events(record, "CONSULT")]
+
+
+def test_the_one_wounded_by_shelling_is_not_its_actor(pipeline) -> None:
+    record = _record(pipeline, "A Russian journalist was wounded by shelling in Donetsk.")
+    assert all("RUS" not in actor for actor, _, _ in _events(record, "ASSAULT"))
+
+
+def test_responding_by_firing_keeps_the_subject_as_actor(pipeline) -> None:
+    record = _record(pipeline, "Iran responded on Sunday by firing missiles at Israel.")
+    assert any("IRN" in actor for actor, _, _ in _events(record, "ASSAULT"))

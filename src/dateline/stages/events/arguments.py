@@ -189,6 +189,13 @@ def inherited_subject(ctx: Context, verb: Token) -> list[str]:
             climbable = (*climbable, "ccomp")
         if node.dep_ in climbable and (node.head != node):
             parent = node.head
+            if (
+                node.lower_ == "by"
+                and node.dep_ in ("prep", "agent")
+                and any(c.dep_ == "nsubjpass" for c in parent.children)
+            ):
+                # "was wounded by shelling": the one the act befell is not its actor
+                return []
             subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
             if node.dep_ == "xcomp":
                 # "prompted Washington to impose", "urged Kyiv to ...": the object acts.
