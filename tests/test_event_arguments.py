@@ -164,3 +164,20 @@ def test_the_one_wounded_by_shelling_is_not_its_actor(pipeline) -> None:
 def test_responding_by_firing_keeps_the_subject_as_actor(pipeline) -> None:
     record = _record(pipeline, "Iran responded on Sunday by firing missiles at Israel.")
     assert any("IRN" in actor for actor, _, _ in _events(record, "ASSAULT"))
+
+
+@pytest.mark.parametrize(
+    "text, type_, country",
+    [
+        (
+            "Pakistan's army chief accused militants of planning attacks on schools.",
+            "ACCUSE",
+            "PAK",
+        ),
+        ("The Nigerian president called on the rebels to lay down their arms.", "REQUEST", "NGA"),
+    ],
+)
+def test_a_group_with_no_country_addressed_at_home_is_of_that_country(
+    pipeline, text, type_, country
+) -> None:
+    assert ({country}, {country}) in [(a, r) for a, r, _ in _events(_record(pipeline, text), type_)]

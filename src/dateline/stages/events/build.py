@@ -17,6 +17,7 @@ from .recipients import (
     RECIPROCAL,
     assault_sides,
     complete_recipient,
+    domestic_group,
     domestic_recipient,
     find_recipients,
     without_actor,
@@ -85,6 +86,7 @@ def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
         confidence -= 0.1
     domestic = domestic_recipient(ctx, token, event_type, actor, recipient)
     recipient = domestic or recipient
+    domestic_group(ctx, token, event_type, actor, recipient)
     actor_guessed = False
     if event_type == "ASSAULT":
         named = bool(ctx.countries(actor))

@@ -138,6 +138,31 @@ def domestic_recipient(
     return [state] if state is not None else []
 
 
+def domestic_group(
+    ctx: Context, token: Token, event_type: str, actor: list[str], recipient: list[str]
+) -> None:
+    """A group the text gives no country ("the rebels", "militants", "protesters") that a
+    one-country side addresses, coerces or attacks, with no other country's side in the
+    sentence, is of that country: the event is domestic (GUIDELINES.md) and is coded with
+    the side's country on both sides. The group actor takes the country."""
+    if event_type not in ADDRESSED | DOMESTIC | {"ASSAULT"} or not recipient:
+        return
+    own = ctx.countries(actor)
+    if len(own) != 1 or ctx.countries(recipient):
+        return
+    groups = [ctx.actors.get(i) for i in recipient]
+    if not all(g is not None and g.kind == "group" and g.sector for g in groups):
+        return
+    if other_side(ctx, token, actor, token.idx):
+        return
+    country = next(iter(own))
+    if country == "IGO":
+        return
+    for group in groups:
+        assert group is not None
+        group.country = country
+
+
 def assault_sides(
     ctx: Context, token: Token, actor: list[str], recipient: list[str]
 ) -> tuple[list[str], list[str], bool]:
