@@ -41,7 +41,7 @@ LENGTHS = [8_000, 16_000, 32_000, 64_000, 128_000]
 LONG_LENGTHS = [*LENGTHS, 256_000, 512_000, 1_000_000]
 #: seconds each step may take at most (the run's own budget may cut them shorter)
 STEP_BUDGETS = {
-    "single": 130,
+    "single": 190,
     "length": 180,
     "spacy2": 45,
     "extract2": 75,
@@ -180,13 +180,15 @@ def render(
     spacy1_r = _rate(n, single.get("spacy_s"))
     extract1_r = _rate(n, single.get("extract_s"))
     ingest1_r = _rate(n, single.get("ingest_s"))
-    # the one-process ratios compare CPU seconds of the same process: other work on a shared
-    # machine moves wall times by tens of percent between two steps of one run
-    spacy1_c = _rate(n, single.get("spacy_cpu_s")) or spacy1_r
-    extract1_c = _rate(n, single.get("extract_cpu_s")) or extract1_r
-    ingest1_c = _rate(n, single.get("ingest_cpu_s")) or ingest1_r
     spacy2_r = _rate(n, spacy2.get("spacy_s"))
     extract2_r = _rate(n, extract2.get("extract_s"))
+    # ingest against extract: CPU seconds of the same process, interleaved runs (steps.py);
+    # wall seconds when an older step gave none
+    ingest_vs_extract = (
+        single["extract_cpu_s"] / single["ingest_cpu_s"]
+        if single.get("extract_cpu_s") and single.get("ingest_cpu_s")
+        else (ingest1_r / extract1_r if ingest1_r and extract1_r else None)
+    )
     # a 2-process ingest's steady rate: articles stored from its first write to its last
     ingest2_r = local2.get("steady_rate")
 
@@ -203,20 +205,23 @@ def render(
         "",
         f"Corpus: {n} articles ({words} words, {chars / max(n, 1):.0f} characters on average): "
         "the shipped examples and the development reports of `../shared/eval`. Rates are "
-        "articles/s and words/s; each ratio compares two numbers of this same run (for one "
-        "process, its CPU seconds, which other work on the machine does not change; extract and "
-        "ingest read the files and keep the best of two alternating rounds).",
+        "articles/s and words/s; each ratio compares two numbers of this same run.",
         "",
         "## Throughput",
         "",
         "| what | processes | articles/s | words/s | ratio |",
         "|---|---|---|---|---|",
         f"| spaCy alone (`nlp.pipe`) | 1 | {_f(spacy1_r)} | {_f(spacy1_r and spacy1_r * words / n, 0)} | 1.00 |",
-        f"| extract (the whole pipeline) | 1 | {_f(extract1_r)} | {_f(extract1_r and extract1_r * words / n, 0)} | {ratio(extract1_c, spacy1_c)} of spaCy |",
-        f"| ingest into DuckDB | 1 | {_f(ingest1_r)} | {_f(ingest1_r and ingest1_r * words / n, 0)} | {ratio(ingest1_c, extract1_c)} of extract, {ratio(ingest1_c, spacy1_c)} of spaCy |",
+        f"| extract (the whole pipeline) | 1 | {_f(extract1_r)} | {_f(extract1_r and extract1_r * words / n, 0)} | {ratio(extract1_r, spacy1_r)} of spaCy |",
+        f"| ingest into DuckDB | 1 | {_f(ingest1_r)} | {_f(ingest1_r and ingest1_r * words / n, 0)} | {_f(ingest_vs_extract)} of extract (CPU; wall: {ratio(ingest1_r, extract1_r)}), {ratio(ingest1_r, spacy1_r)} of spaCy |",
         f"| spaCy alone (`n_process=2`) | 2 | {_f(spacy2_r)} | {_f(spacy2_r and spacy2_r * words / n, 0)} | {ratio(spacy2_r, spacy1_r)} of 1 process |",
         f"| extract (`--workers 2`, warm) | 2 | {_f(extract2_r)} | {_f(extract2_r and extract2_r * words / n, 0)} | {ratio(extract2_r, spacy2_r)} of spaCy ×2 |",
         f"| ingest (`--workers 2`, steady: first write to last) | 2 | {_f(ingest2_r)} | {_f(ingest2_r and ingest2_r * words / n, 0)} | {ratio(ingest2_r, extract2_r)} of extract ×2 |",
+        "",
+        "Extract and ingest both start from the files and run in one process, after an "
+        "untimed first pass, interleaved (ingest, extract, extract, ingest); their rates are from the mean wall time of two runs each, and ingest against "
+        "extract compares CPU seconds of the process (all its threads), which other work on "
+        "the machine moves far less than wall time.",
         "",
         f"Loading the model and tables takes {_f(single.get('load_s'), 1)} s per process "
         f"(a worker's start-up, measured on two at once: {_f(extract2.get('warm_s'), 1)} s).",
@@ -323,9 +328,11 @@ def render(
         "| goal | measured | met? |",
         "|---|---|---|",
     ]
-    lines += _goals(ingest1_c, extract1_c, spacy1_c, single, extract2, dask2, points, growth)
+    lines += _goals(
+        ingest_vs_extract, extract1_r, spacy1_r, single, extract2, dask2, points, growth
+    )
     lines += ["", "### Why a goal is missed", ""]
-    if extract1_c and spacy1_c and extract1_c / spacy1_c < 0.8:
+    if extract1_r and spacy1_r and extract1_r / spacy1_r < 0.8:
         stages_s = single["extract_s"] - single["spacy_s"]
         lines.append(
             f"- **extract against spaCy**: dateline's stages add {stages_s / n:.2f} s per article "
@@ -334,14 +341,15 @@ def render(
             "parsing only the sentences that can hold an event, quote or actor, is work in the "
             "stages, not in this branch."
         )
-    if ingest1_c and extract1_c and ingest1_c / extract1_c < 0.9:
+    if ingest_vs_extract and ingest_vs_extract < 0.9:
         write_ms = 1000 * writes.get("duckdb_bulk", 0.0) / n
+        cpu_gap = (single.get("ingest_cpu_s", 0.0) - single.get("extract_cpu_s", 0.0)) / n
         lines.append(
             f"- **ingest against extract**: writing costs {write_ms:.0f} ms per article in bulk "
-            f"(row by row it cost {1000 * writes.get('duckdb_rows', 0.0) / n:.0f} ms); the rest of "
-            f"the gap, {(single['ingest_s'] - single['extract_s']) / n - write_ms / 1000:.2f} s per "
-            "article, is the duplicate checks, opening the store and the noise of a shared machine "
-            "(each is the best of two alternating rounds)."
+            f"(row by row it cost {1000 * writes.get('duckdb_rows', 0.0) / n:.0f} ms); ingest "
+            f"spent {cpu_gap:.3f} CPU s per article more than extract in this run. Both read "
+            "the same files and run the same pipeline; ingest adds one duplicate query per batch "
+            "and the writes, so a larger gap is the noise of a shared machine."
         )
     if extract2_r and extract1_r and extract2_r < 1.5 * extract1_r:
         lines.append(
@@ -368,7 +376,7 @@ def render(
 
 
 def _goals(
-    ingest1_r: float | None,
+    ingest_vs_extract: float | None,
     extract1_r: float | None,
     spacy1_r: float | None,
     single: dict[str, Any],
@@ -387,12 +395,7 @@ def _goals(
         by = f"missed by {abs(value - target):.2f}{unit}" if not met else "yes"
         rows.append(f"| {goal} | {value:.2f}{unit} | {by} |")
 
-    row(
-        "ingest ≥ 0.9 × extract",
-        ingest1_r / extract1_r if ingest1_r and extract1_r else None,
-        0.9,
-        True,
-    )
+    row("ingest ≥ 0.9 × extract (CPU)", ingest_vs_extract, 0.9, True)
     row(
         "extract ≥ 0.8 × spaCy alone",
         extract1_r / spacy1_r if extract1_r and spacy1_r else None,

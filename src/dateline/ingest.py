@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -136,16 +136,21 @@ def ingest(
         bar.update(summary)
 
     def new_articles() -> Iterator[Article]:
-        for item in iter_articles([Path(s) for s in sources]):
-            if isinstance(item, Skipped):
-                code = item.code.value if isinstance(item.code, Code) else str(item.code)
-                skip(item.origin, code, item.reason)
-            elif item.id in seen or store.has_article(item.id):
-                summary.duplicates += 1
-            else:
-                seen.add(item.id)
-                yield item
-            bar.update(summary)
+        items = iter_articles([Path(s) for s in sources])
+        # read a batch ahead and ask the store about all of it at once: one query per batch,
+        # not one per article
+        while chunk := list(islice(items, max(1, batch_size))):
+            stored = store.stored_among([i.id for i in chunk if not isinstance(i, Skipped)])
+            for item in chunk:
+                if isinstance(item, Skipped):
+                    code = item.code.value if isinstance(item.code, Code) else str(item.code)
+                    skip(item.origin, code, item.reason)
+                elif item.id in seen or item.id in stored:
+                    summary.duplicates += 1
+                else:
+                    seen.add(item.id)
+                    yield item
+                bar.update(summary)
 
     articles = new_articles()
     first = next(articles, None)

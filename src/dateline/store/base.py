@@ -341,6 +341,19 @@ class Store(ABC):
     def article_ids(self) -> set[str]:
         return {row["id"] for row in self._query(sql.ARTICLE_IDS)}
 
+    def stored_among(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of ``article_ids`` are stored: one query per few hundred ids, where
+        :meth:`has_article` asks once per article."""
+        ids = list(article_ids)
+        there: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            there.update(
+                row["id"] for row in self._query(sql.STORED_AMONG.format(marks=marks), chunk)
+            )
+        return there
+
     def add_record(self, record: dict[str, Any], origin: str | None = None) -> bool:
         """Store one record whole, in its own transaction. False if its article is already
         stored (nothing is written then)."""
@@ -422,14 +435,7 @@ class Store(ABC):
         """Insert the article rows that are not stored yet; return their ids. This default
         looks first, then inserts: right for an engine with one writer (DuckDB). A back-end
         shared by writers lets the insert itself decide (PostgreSQL: ``ON CONFLICT``)."""
-        ids = [str(row[0]) for row in rows]
-        there: set[str] = set()
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            there.update(
-                row["id"] for row in self._query(sql.STORED_AMONG.format(marks=marks), chunk)
-            )
+        there = self.stored_among([str(row[0]) for row in rows])
         new_rows = [row for row in rows if row[0] not in there]
         if new_rows:
             self._insert_rows("articles", columns_of(sql.INSERT_ARTICLE), new_rows)
