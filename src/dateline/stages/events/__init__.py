@@ -42,6 +42,7 @@ from .attach import attach
 from .background import earlier_round
 from .build import candidates_at
 from .context import Candidate, Context
+from .dating import date_of_proposal
 from .frames import statement_candidates
 from .merge import absorb, merge
 from .recipients import clean_sides, unfounded_attackers
@@ -147,7 +148,10 @@ class EventStage:
             and (ctx.countries(event.actor) or not self.require_actor_country)
         ]
         first = len(document.events) + 1
-        return [replace(e, id=f"e{first + n}") for n, e in enumerate(proposed)]
+        return [
+            replace(e, id=f"e{first + n}", date=date_of_proposal(ctx, e))
+            for n, e in enumerate(proposed)
+        ]
 
     def _open_sentences(self, document: Document) -> list[Span] | None:
         """The sentences a proposal may go to (every one with ``propose_beside_rules``, else

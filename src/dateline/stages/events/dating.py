@@ -30,12 +30,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ...document import EventDate
+from .context import make_candidate, make_trigger
 from .helpers import days_apart, path_to_root
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+    from ...document import Event
     from ...document import TimeExpression as Date
     from .context import Candidate, Context
 
@@ -73,6 +75,25 @@ def date_of(ctx: Context, candidate: Candidate) -> EventDate | None:
     if candidate.modality == "hypothetical":  # "if the deadline is not met": no day happened
         return None
     return _context_date(ctx, candidate) or _publication_date(ctx, candidate)
+
+
+def date_of_proposal(ctx: Context, event: Event) -> EventDate | None:
+    """The date of an event the learned sentence model proposed (its trigger is the root of
+    its sentence), by the same rules as a rule event's."""
+    doc = ctx.document.doc
+    words = None if doc is None else doc.char_span(*event.trigger, alignment_mode="expand")
+    if words is None:
+        return None
+    token = words.root
+    candidate = make_candidate(
+        token,
+        make_trigger(token.lemma_, token.pos_, event.type, ""),
+        actor=list(event.actor),
+        recipient=list(event.recipient),
+        modality=event.modality,
+        reported_by=event.reported_by,
+    )
+    return date_of(ctx, candidate)
 
 
 def _sentence_date(ctx: Context, candidate: Candidate) -> EventDate | None:
