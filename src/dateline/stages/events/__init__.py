@@ -42,7 +42,7 @@ from .attach import attach
 from .background import earlier_round
 from .build import candidates_at
 from .context import Candidate, Context
-from .dating import date_of_proposal
+from .dating import date_by_speaker, date_of_proposal
 from .frames import statement_candidates
 from .merge import absorb, merge
 from .recipients import clean_sides, unfounded_attackers
@@ -120,6 +120,7 @@ class EventStage:
         kept = [c for c in candidates if self._keep(ctx, c)]
         for candidate in kept:
             attach(ctx, candidate)
+        date_by_speaker(kept)
         kept = [c for c in kept if not earlier_round(document, c)]
         document.events = merge(ctx, kept)
         document.events += self._proposed(ctx, document)

@@ -77,6 +77,43 @@ def date_of(ctx: Context, candidate: Candidate) -> EventDate | None:
     return _context_date(ctx, candidate) or _publication_date(ctx, candidate)
 
 
+#: acts in which a speaker says something: a later statement of the same speaker with no day
+#: of its own is told from the same occasion
+SPEECH_ACTS = STATEMENTS | {"REJECT", "CONSULT"}
+#: how many sentences back a speaker's dated statement may give its day to the next one
+SPEAKER_SENTENCES = 12
+
+
+def date_by_speaker(candidates: list[Candidate]) -> None:
+    """A statement given the publication day only for want of a date takes the day of the
+    same speaker's statement just before it, when the text dated that one ("X said in a
+    speech on Saturday ... He also accused ..."): one occasion, told over several sentences.
+    The speaker's nearest earlier statement decides; one dated by publication stops it."""
+    ordered = sorted(candidates, key=lambda c: c.token.i)
+    if not ordered:
+        return
+    position = {sent.start: n for n, sent in enumerate(ordered[0].token.doc.sents)}
+    for index, candidate in enumerate(ordered):
+        date = candidate.date
+        if date is None or date.date_source != "publication" or not candidate.actor:
+            continue
+        sent_index = position[candidate.token.sent.start]
+        for earlier in reversed(ordered[:index]):
+            if earlier.type not in SPEECH_ACTS or not set(earlier.actor) & set(candidate.actor):
+                continue
+            if sent_index - position[earlier.token.sent.start] > SPEAKER_SENTENCES:
+                break
+            given = earlier.date
+            if given is None or given.value is None or given.date_source == "publication":
+                break
+            if earlier.token.sent == candidate.token.sent:
+                continue  # the same sentence: its own dating already chose
+            candidate.date = EventDate(
+                given.value, given.granularity, given.span, date_source="context", days=given.days
+            )
+            break
+
+
 def date_of_proposal(ctx: Context, event: Event) -> EventDate | None:
     """The date of an event the learned sentence model proposed (its trigger is the root of
     its sentence), by the same rules as a rule event's."""
