@@ -273,13 +273,12 @@ def that_day_pattern() -> str:
         r"(?P<u>day|morning|afternoon|evening|night|week|month|year)\b"
         r"|the\s+(?P<dir>next|following|previous|preceding)\s+(?P<u2>day|morning|afternoon|evening|night)\b"
         r"|the\s+(?P<u3>day|night|week|month|year)\s+(?P<dir3>before|after)(?=\s*[,.;:!?)]|\s*$)"
-        r"|(?:(?<=\bearlier\sin\s)|(?<=\blater\sin\s))the\s+(?P<u4>day|morning|afternoon|evening)\b"
     )
 
 
 def resolve_that_day(m: re.Match[str], ctx: Context) -> Result | None:
     ref = ctx.ref_or_anchor()
-    unit = (m["u"] or m["u2"] or m["u3"] or m["u4"]).lower()
+    unit = (m["u"] or m["u2"] or m["u3"]).lower()
     direction = (m["dir"] or m["dir3"] or "").lower()
     if ref is None:
         return Result(None, DATE)
