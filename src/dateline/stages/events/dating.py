@@ -16,6 +16,11 @@ In order (GUIDELINES.md, "Dates"):
    when that is within two days of publication.
 3. ``publication``: a statement told as the day's news ("said", "warns": a simple tense, not
    "has said" or "had warned") is a same-day reaction: the publication day.
+4. ``context`` again: a statement that only publication dated takes the day of the same
+   speaker's statement just before it when the text dated that one ("X accused Y in a speech
+   on Saturday ... He also said ..."): one occasion told over several sentences
+   (:func:`date_by_speaker`, run over all of an article's candidates, the learned model's
+   proposals included, :func:`proposal_candidate`).
 
 Events told in a perfect or progressive tense ("has killed", "had launched", "is threatening")
 or as a participle ("accusing Russia of ...", "after accusing ..."), in a clause set before
@@ -114,15 +119,15 @@ def date_by_speaker(candidates: list[Candidate]) -> None:
             break
 
 
-def date_of_proposal(ctx: Context, event: Event) -> EventDate | None:
-    """The date of an event the learned sentence model proposed (its trigger is the root of
-    its sentence), by the same rules as a rule event's."""
+def proposal_candidate(ctx: Context, event: Event) -> Candidate | None:
+    """An event the learned sentence model proposed, as a candidate at its trigger (the root
+    of its sentence), so that the rules date it as they date their own."""
     doc = ctx.document.doc
     words = None if doc is None else doc.char_span(*event.trigger, alignment_mode="expand")
     if words is None:
         return None
     token = words.root
-    candidate = make_candidate(
+    return make_candidate(
         token,
         make_trigger(token.lemma_, token.pos_, event.type, ""),
         actor=list(event.actor),
@@ -130,7 +135,6 @@ def date_of_proposal(ctx: Context, event: Event) -> EventDate | None:
         modality=event.modality,
         reported_by=event.reported_by,
     )
-    return date_of(ctx, candidate)
 
 
 def _sentence_date(ctx: Context, candidate: Candidate) -> EventDate | None:
