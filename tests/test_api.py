@@ -115,6 +115,14 @@ def test_every_filter_of_the_events_command(
     assert len(page["items"]) == expected
 
 
+def test_every_event_says_where_its_date_came_from(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert "date_source" in spec["components"]["schemas"]["Event"]["properties"]
+    items = client.get("/api/events", params={"limit": 10}).json()["items"]
+    assert {e["date_source"] for e in items} <= {"text", "context", "publication", None}
+    assert any(e["date_source"] == "text" for e in items), items
+
+
 def test_sorting_by_a_key_both_ways(client: TestClient) -> None:
     down = client.get("/api/events", params={"sort": "type", "order": "desc"}).json()["items"]
     types = [e["type"] for e in down]

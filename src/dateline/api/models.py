@@ -65,6 +65,10 @@ class Event(BaseModel):
     cameo: str | None = d("Nearest CAMEO code.")
     date_value: str | None = d("TIMEX3 value of the event's date (2025-03-14, 2025-W11, ...).")
     date_granularity: str | None = d("day, week, month or year.")
+    date_source: str | None = d(
+        "Where the date came from: text (the event's clause), context (a date the parse or an"
+        " earlier sentence ties to it) or publication (a same-day report); null when undated."
+    )
     day: str | None = d("The day the event happened (else the publication day), YYYY-MM-DD.")
     place_name: str | None = d("Where it happened.")
     place_country: str | None = d("ISO alpha-3 code of the place's country.")

@@ -42,6 +42,7 @@ from .attach import attach
 from .background import earlier_round
 from .build import candidates_at
 from .context import Candidate, Context
+from .dating import date_by_speaker, date_of, proposal_candidate
 from .frames import statement_candidates
 from .merge import absorb, merge
 from .recipients import clean_sides, unfounded_attackers
@@ -119,14 +120,16 @@ class EventStage:
         kept = [c for c in candidates if self._keep(ctx, c)]
         for candidate in kept:
             attach(ctx, candidate)
+        date_by_speaker(kept)
         kept = [c for c in kept if not earlier_round(document, c)]
         document.events = merge(ctx, kept)
-        document.events += self._proposed(ctx, document)
+        document.events += self._proposed(ctx, document, kept)
         return document
 
-    def _proposed(self, ctx: Context, document: Document) -> list[Event]:
+    def _proposed(self, ctx: Context, document: Document, kept: list[Candidate]) -> list[Event]:
         """Events the learned sentence-type model adds where the rules found none (see
-        :func:`dateline.learned.refine.propose_events`), held to the stage's own filters."""
+        :func:`dateline.learned.refine.propose_events`), held to the stage's own filters and
+        dated by the same rules as the rules' events (``kept``: those, for the speaker's day)."""
         if self.propose_above is None or self.propose_above > 1.0:
             return []
         from dataclasses import replace
@@ -147,7 +150,15 @@ class EventStage:
             and (ctx.countries(event.actor) or not self.require_actor_country)
         ]
         first = len(document.events) + 1
-        return [replace(e, id=f"e{first + n}") for n, e in enumerate(proposed)]
+        dated = [(e, proposal_candidate(ctx, e)) for e in proposed]
+        for _event, candidate in dated:
+            if candidate is not None:
+                candidate.date = date_of(ctx, candidate)
+        date_by_speaker(kept + [c for _e, c in dated if c is not None])
+        return [
+            replace(e, id=f"e{first + n}", date=c.date if c is not None else None)
+            for n, (e, c) in enumerate(dated)
+        ]
 
     def _open_sentences(self, document: Document) -> list[Span] | None:
         """The sentences a proposal may go to (every one with ``propose_beside_rules``, else

@@ -16,6 +16,11 @@ In order (GUIDELINES.md, "Dates"):
    when that is within two days of publication.
 3. ``publication``: a statement told as the day's news ("said", "warns": a simple tense, not
    "has said" or "had warned") is a same-day reaction: the publication day.
+4. ``context`` again: a statement that only publication dated takes the day of the same
+   speaker's statement just before it when the text dated that one ("X accused Y in a speech
+   on Saturday ... He also said ..."): one occasion told over several sentences
+   (:func:`date_by_speaker`, run over all of an article's candidates, the learned model's
+   proposals included, :func:`proposal_candidate`).
 
 Events told in a perfect or progressive tense ("has killed", "had launched", "is threatening")
 or as a participle ("accusing Russia of ...", "after accusing ..."), in a clause set before
@@ -30,12 +35,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ...document import EventDate
+from .context import make_candidate, make_trigger
 from .helpers import days_apart, path_to_root
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+    from ...document import Event
     from ...document import TimeExpression as Date
     from .context import Candidate, Context
 
@@ -73,6 +80,61 @@ def date_of(ctx: Context, candidate: Candidate) -> EventDate | None:
     if candidate.modality == "hypothetical":  # "if the deadline is not met": no day happened
         return None
     return _context_date(ctx, candidate) or _publication_date(ctx, candidate)
+
+
+#: acts in which a speaker says something: a later statement of the same speaker with no day
+#: of its own is told from the same occasion
+SPEECH_ACTS = STATEMENTS | {"REJECT", "CONSULT"}
+#: how many sentences back a speaker's dated statement may give its day to the next one
+SPEAKER_SENTENCES = 12
+
+
+def date_by_speaker(candidates: list[Candidate]) -> None:
+    """A statement given the publication day only for want of a date takes the day of the
+    same speaker's statement just before it, when the text dated that one ("X said in a
+    speech on Saturday ... He also accused ..."): one occasion, told over several sentences.
+    The speaker's nearest earlier statement decides; one dated by publication stops it."""
+    ordered = sorted(candidates, key=lambda c: c.token.i)
+    if not ordered:
+        return
+    position = {sent.start: n for n, sent in enumerate(ordered[0].token.doc.sents)}
+    for index, candidate in enumerate(ordered):
+        date = candidate.date
+        if date is None or date.date_source != "publication" or not candidate.actor:
+            continue
+        sent_index = position[candidate.token.sent.start]
+        for earlier in reversed(ordered[:index]):
+            if earlier.type not in SPEECH_ACTS or not set(earlier.actor) & set(candidate.actor):
+                continue
+            if sent_index - position[earlier.token.sent.start] > SPEAKER_SENTENCES:
+                break
+            given = earlier.date
+            if given is None or given.value is None or given.date_source == "publication":
+                break
+            if earlier.token.sent == candidate.token.sent:
+                continue  # the same sentence: its own dating already chose
+            candidate.date = EventDate(
+                given.value, given.granularity, given.span, date_source="context", days=given.days
+            )
+            break
+
+
+def proposal_candidate(ctx: Context, event: Event) -> Candidate | None:
+    """An event the learned sentence model proposed, as a candidate at its trigger (the root
+    of its sentence), so that the rules date it as they date their own."""
+    doc = ctx.document.doc
+    words = None if doc is None else doc.char_span(*event.trigger, alignment_mode="expand")
+    if words is None:
+        return None
+    token = words.root
+    return make_candidate(
+        token,
+        make_trigger(token.lemma_, token.pos_, event.type, ""),
+        actor=list(event.actor),
+        recipient=list(event.recipient),
+        modality=event.modality,
+        reported_by=event.reported_by,
+    )
 
 
 def _sentence_date(ctx: Context, candidate: Candidate) -> EventDate | None:
