@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import inspect
 import logging
+import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -41,6 +43,23 @@ PART_CHARS = 100_000
 #: ... up to this many times ``nlp.max_length``; longer still is refused (E011): the stages
 #: hold the whole text
 MAX_PARTS_LENGTH = 5
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity on this platform (macOS, Windows)
+        return os.cpu_count() or 1
+
+
+def parse_processes_for(wanted: int, parts: int) -> int:
+    """How many processes parse a long text's ``parts``: ``wanted`` at most, no more than the
+    parts or the usable cores, and 1 inside a worker process of a pool (``--workers``, Dask):
+    its siblings already keep the cores busy, and some pools may not start processes."""
+    if wanted <= 1 or parts <= 1 or multiprocessing.parent_process() is not None:
+        return 1
+    return max(1, min(wanted, parts, usable_cores()))
 
 
 def split_text(text: str, size: int) -> list[str]:
@@ -82,23 +101,45 @@ def log_skip(skipped: Skipped) -> None:
 class Pipeline:
     """spaCy plus dateline's stages, set up once and applied to many articles."""
 
-    def __init__(self, nlp: Language, knowledge: Knowledge, stages: list[Stage]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        knowledge: Knowledge,
+        stages: list[Stage],
+        parse_processes: int | None = None,
+    ) -> None:
+        from .settings import DEFAULTS
+
         check_order(stages)
         self.nlp = nlp
+        #: processes that parse a long text's parts at once (see :meth:`_parse`); 1: this one
+        self.parse_processes = (
+            DEFAULTS["parse_processes"] if parse_processes is None else parse_processes
+        )
         self.knowledge = knowledge
         self.stages = stages
         for stage in stages:
             stage.initialize(knowledge)
 
     @classmethod
-    def load(cls, model: str | None = None, stages: list[Stage] | None = None) -> Pipeline:
+    def load(
+        cls,
+        model: str | None = None,
+        stages: list[Stage] | None = None,
+        parse_processes: int | None = None,
+    ) -> Pipeline:
         """Load the spaCy model, the knowledge tables and the default stages."""
         from .knowledge import Knowledge
         from .nlp import load_nlp
         from .settings import DEFAULTS
 
         nlp = load_nlp(model or DEFAULTS["model"])
-        return cls(nlp, Knowledge.load(), stages if stages is not None else default_stages())
+        return cls(
+            nlp,
+            Knowledge.load(),
+            stages if stages is not None else default_stages(),
+            parse_processes=parse_processes,
+        )
 
     def __call__(self, article: Article) -> Document:
         """The finished document; raises :class:`ArticleError` when the article cannot be."""
@@ -113,7 +154,9 @@ class Pipeline:
     def _parse(self, article: Article) -> Doc:
         """The spaCy parse of the article; a text longer than :data:`PART_CHARS` is parsed in
         parts cut at paragraph (else line, else sentence) breaks and joined into one ``Doc``
-        whose text is exactly the article's, so every offset stays right."""
+        whose text is exactly the article's, so every offset stays right. The parts are parsed
+        by up to :attr:`parse_processes` processes at once (spaCy's ``n_process``, forked from
+        this one, so the model is not loaded again); each part's parse is the same either way."""
         text = article.text
         if len(text) <= self._part_chars():
             return self.nlp(text)
@@ -122,7 +165,13 @@ class Pipeline:
             raise too_long(len(text), limit, origin_of(article))
         from spacy.tokens import Doc
 
-        parts = [self.nlp(part) for part in split_text(text, self._part_chars())]
+        texts = split_text(text, self._part_chars())
+        processes = parse_processes_for(self.parse_processes, len(texts))
+        if processes > 1:
+            # one part per batch, so the parts are dealt to the processes in turn
+            parts = list(self.nlp.pipe(texts, batch_size=1, n_process=processes))
+        else:
+            parts = [self.nlp(part) for part in texts]
         doc = Doc.from_docs(parts, ensure_whitespace=False)
         if doc.text != text:  # a guard on the promise above: offsets must not move
             raise self._failed("nlp", ValueError("joined parts lost characters"), article)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -11,6 +12,12 @@ _POSSESSIVE = re.compile(r"'s?$")
 _EDGE = re.compile(r"^[\s\"'“”(\[,;:]+|[\s\"'“”)\],;:!?]+$")
 
 
+#: how many folded keys are remembered: the actor stage asks for the same few thousand
+#: stretches ("the United Nations", "Kyiv") over and over in a long article
+FOLD_CACHE_SIZE = 1 << 16
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """The lookup key of ``text``: accents folded, case folded, curly apostrophes made
     straight, dots of abbreviations dropped ("U.S." -> "us"), hyphens made spaces
