@@ -189,8 +189,6 @@ def test_parts_are_parsed_in_one_process_where_more_would_not_help(monkeypatch) 
     # inside a worker of a pool (--workers, Dask) its siblings already use the cores
     monkeypatch.setattr(pipeline_module.multiprocessing, "parent_process", lambda: object())
     assert pipeline_module.parse_processes_for(2, 5) == 1
-    monkeypatch.undo()
-    monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 2)
     monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 1)
     assert pipeline_module.parse_processes_for(2, 5) == 1
 
