@@ -151,11 +151,11 @@ class Pipeline:
             raise self._failed("nlp", error, article) from error
         return self._run_stages(Document(article=article, doc=doc))
 
-    def _parse(self, article: Article) -> Doc:
+    def _parse(self, article: Article, processes: int | None = None) -> Doc:
         """The spaCy parse of the article; a text longer than :data:`PART_CHARS` is parsed in
         parts cut at paragraph (else line, else sentence) breaks and joined into one ``Doc``
         whose text is exactly the article's, so every offset stays right. The parts are parsed
-        by up to :attr:`parse_processes` processes at once (spaCy's ``n_process``, forked from
+        by up to :attr:`parse_processes` (or ``processes``) processes at once (spaCy's ``n_process``, forked from
         this one, so the model is not loaded again); each part's parse is the same either way."""
         text = article.text
         if len(text) <= self._part_chars():
@@ -166,7 +166,9 @@ class Pipeline:
         from spacy.tokens import Doc
 
         texts = split_text(text, self._part_chars())
-        processes = parse_processes_for(self.parse_processes, len(texts))
+        processes = parse_processes_for(
+            self.parse_processes if processes is None else processes, len(texts)
+        )
         if processes > 1:
             # one part per batch, so the parts are dealt to the processes in turn
             parts = list(self.nlp.pipe(texts, batch_size=1, n_process=processes))
@@ -207,7 +209,10 @@ class Pipeline:
                     if len(article.text) > self._part_chars():
                         # parsed in parts here; spaCy's batch sees an empty placeholder
                         try:
-                            parted[id(article)] = self._parse(article)
+                            # one process where spaCy's own already parse the batch
+                            parted[id(article)] = self._parse(
+                                article, processes=1 if n_process != 1 else None
+                            )
                         except ArticleError as error:
                             report(_skipped(error))
                             continue
