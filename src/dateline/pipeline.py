@@ -155,8 +155,9 @@ class Pipeline:
         """The spaCy parse of the article; a text longer than :data:`PART_CHARS` is parsed in
         parts cut at paragraph (else line, else sentence) breaks and joined into one ``Doc``
         whose text is exactly the article's, so every offset stays right. The parts are parsed
-        by up to :attr:`parse_processes` (or ``processes``) processes at once (spaCy's ``n_process``, forked from
-        this one, so the model is not loaded again); each part's parse is the same either way."""
+        by up to :attr:`parse_processes` (or ``processes``) processes at once (spaCy's
+        ``n_process``, forked from this one, so the model is not loaded again); each part's
+        parse is the same either way."""
         text = article.text
         if len(text) <= self._part_chars():
             return self.nlp(text)
