@@ -245,6 +245,8 @@ def step_length(manifest: dict[str, Any]) -> None:
         parts = split_text(text, pipeline._part_chars())
         spacy_s, _ = _timed(lambda parts=parts: [pipeline.nlp(part) for part in parts])
         article = Article(text=text, origin=f"length-{size}")
+        # what the pipeline will choose, by the load just before it runs
+        processes = parse_processes_for(pipeline.parse_processes, len(parts))
         cpu_before = _cpu_s()
         dateline_s, _ = _timed(lambda article=article: pipeline(article))
         _emit(
@@ -253,9 +255,7 @@ def step_length(manifest: dict[str, Any]) -> None:
             spacy_s=spacy_s,
             dateline_s=dateline_s,
             dateline_cpu_s=_cpu_s() - cpu_before,
-            processes=parse_processes_for(pipeline.parse_processes, len(parts))
-            if len(parts) > 1
-            else 1,
+            processes=processes,
             load=os.getloadavg()[0],
             peak_mb=_peak_mb(),
         )

@@ -155,6 +155,7 @@ def test_a_long_texts_parts_parsed_by_two_processes_give_the_same_parse(monkeypa
 
     monkeypatch.setattr(pipeline_module, "PART_CHARS", 200)
     monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 2)
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 0.5)
     text = "\n\n".join(f"Paragraph {n} says the talks went on. " * 2 for n in range(10))
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -171,6 +172,7 @@ def test_a_failure_in_a_parsing_process_skips_that_article_alone(monkeypatch) ->
     import dateline.pipeline as pipeline_module
 
     monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 2)
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 0.5)
     text = "\n\n".join(f"Paragraph {n} says the talks went on. " * 3 for n in range(12))
     inputs = [*articles(3)[:2], Article(text=text + "\n\n" + CRASH, origin="long")]
     done, skipped = run_pipe(blank_pipeline(max_length=300, crash_in_spacy=True), inputs)
@@ -182,10 +184,15 @@ def test_parts_are_parsed_in_one_process_where_more_would_not_help(monkeypatch) 
     import dateline.pipeline as pipeline_module
 
     monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 2)
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 0.5)
     assert pipeline_module.parse_processes_for(2, 5) == 2
     assert pipeline_module.parse_processes_for(4, 5) == 2  # no more than the cores
     assert pipeline_module.parse_processes_for(2, 1) == 1  # one part
     assert pipeline_module.parse_processes_for(1, 5) == 1  # turned off
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 1.8)
+    assert pipeline_module.parse_processes_for(2, 5) == 1  # no core left idle
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 1.2)
+    assert pipeline_module.parse_processes_for(2, 5) == 2  # this one and one idle
     # inside a worker of a pool (--workers, Dask) its siblings already use the cores
     monkeypatch.setattr(pipeline_module.multiprocessing, "parent_process", lambda: object())
     assert pipeline_module.parse_processes_for(2, 5) == 1

@@ -53,13 +53,25 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def load_average() -> float:
+    """Processes running or waiting for a core, over the last minute (0 where unknown)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform (Windows)
+        return 0.0
+
+
 def parse_processes_for(wanted: int, parts: int) -> int:
     """How many processes parse a long text's ``parts``: ``wanted`` at most, no more than the
-    parts or the usable cores, and 1 inside a worker process of a pool (``--workers``, Dask):
-    its siblings already keep the cores busy, and some pools may not start processes."""
+    parts, the usable cores or this one plus the cores the load leaves idle (on busy cores a
+    second process only waits, and forking it and sending its parse back cost about a tenth
+    more CPU), and 1 inside a worker process of a pool (``--workers``, Dask): its siblings
+    already keep the cores busy, and some pools may not start processes."""
     if wanted <= 1 or parts <= 1 or multiprocessing.parent_process() is not None:
         return 1
-    return max(1, min(wanted, parts, usable_cores()))
+    cores = usable_cores()
+    idle = max(0, round(cores - load_average()))
+    return max(1, min(wanted, parts, cores, 1 + idle))
 
 
 def split_text(text: str, size: int) -> list[str]:

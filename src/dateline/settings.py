@@ -24,7 +24,8 @@ SETTINGS: tuple[Setting, ...] = (
         "parse_processes",
         2,
         "a text over 100,000 characters is parsed in parts by up to this many processes at once "
-        "(no more than the usable cores; 1 inside a --workers or Dask worker); 1: one process",
+        "(no more than the usable cores, nor than the load leaves idle; 1 inside a --workers or "
+        "Dask worker); 1: one process",
     ),
     Setting("db", "dateline.duckdb", "DuckDB file path or postgresql:// URL"),
     Setting(
