@@ -277,31 +277,47 @@ def render(
     points = [p for p in results.get("length", []) if "chars" in p]
     stopped = [p for p in results.get("length", []) if "stopped_after_s" in p]
     lines += [
-        "One article cut from the corpus's paragraphs at each length, through spaCy alone and "
-        "the whole pipeline (`Pipeline.__call__`):",
+        "One article cut from the corpus's paragraphs at each length, through spaCy alone (the "
+        "parts the pipeline parses, one process) and the whole pipeline (`Pipeline.__call__`: "
+        "a text over 100,000 characters has its parts parsed by up to `parse_processes` "
+        "processes). Wall seconds, then the pipeline's CPU seconds (its parsing processes' "
+        "included) and the 1-minute load average when it ended (2 cores: above 2, the "
+        "processes wait for a core):",
         "",
-        "| characters | spaCy s | dateline s | dateline/spaCy | dateline s per 100k chars |",
-        "|---|---|---|---|---|",
+        "| characters | spaCy s | dateline s | dateline/spaCy | processes | dateline CPU s "
+        "| CPU s per 100k chars | load |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for p in points:
+        cpu = p.get("dateline_cpu_s")
         lines.append(
             f"| {p['chars']:,} | {p['spacy_s']:.1f} | {p['dateline_s']:.1f} "
-            f"| {p['dateline_s'] / p['spacy_s']:.1f} | {100_000 * p['dateline_s'] / p['chars']:.1f} |"
+            f"| {p['dateline_s'] / p['spacy_s']:.1f} | {p.get('processes', 1)} "
+            f"| {_f(cpu, 1)} | {_f(100_000 * cpu / p['chars'] if cpu else None, 1)} "
+            f"| {_f(p.get('load'), 1)} |"
         )
     done = {p["chars"] for p in points}
     missing = [size for size in lengths if not any(abs(size - c) < 100 for c in done)]
     if missing:
         lines.append(
             f"| {', '.join(f'{m:,}' for m in missing)} | not reached: the step's "
-            f"{stopped[0]['stopped_after_s'] if stopped else '?'} s budget ran out | | | |"
+            f"{stopped[0]['stopped_after_s'] if stopped else '?'} s budget ran out "
+            "| | | | | | |"
         )
     growth = None
     if len(points) >= 2:
         a, b = points[-2], points[-1]
-        growth = math.log(b["dateline_s"] / a["dateline_s"]) / math.log(b["chars"] / a["chars"])
+        # CPU time where measured: the wall time of parts parsed at once falls with the cores
+        key = (
+            "dateline_cpu_s"
+            if a.get("dateline_cpu_s") and b.get("dateline_cpu_s")
+            else "dateline_s"
+        )
+        growth = math.log(b[key] / a[key]) / math.log(b["chars"] / a["chars"])
         lines += [
             "",
-            f"Between the two longest lengths measured, time grows as length^{growth:.2f} "
+            f"Between the two longest lengths measured, {'CPU ' if key == 'dateline_cpu_s' else ''}"
+            f"time grows as length^{growth:.2f} "
             "(1.0 is linear, 2.0 quadratic)"
             + (
                 f"; at that slope a 1 MB article would take about "

@@ -245,11 +245,21 @@ def step_ingest(manifest: dict[str, Any], engine: str, workers: int) -> None:
     )
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process and of its children that ended (a long text's parsing
+    processes)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def step_length(manifest: dict[str, Any]) -> None:
     """Seconds per article against its length: one article made of the corpus's paragraphs,
-    cut at each size; spaCy alone beside it. One line per size, smallest first, so the caller
-    keeps what finished when it stops this process."""
+    cut at each size; spaCy alone beside it (in the parts the pipeline parses, one after the
+    other, in this process). The pipeline's wall time and its CPU time (its parsing processes'
+    included), with the load average of the machine. One line per size, smallest first, so
+    the caller keeps what finished when it stops this process."""
     from dateline.document import Article
+    from dateline.pipeline import parse_processes_for, split_text
 
     pipeline = _loaded_and_warm()
     paragraphs = [
@@ -259,14 +269,21 @@ def step_length(manifest: dict[str, Any]) -> None:
     for size in manifest["lengths"]:
         text = (body * (size // max(1, len(body)) + 1))[:size]
         text = text[: text.rfind(" ")] if " " in text else text
-        spacy_s, _ = _timed(lambda text=text: pipeline.nlp(text))
+        parts = split_text(text, pipeline._part_chars())
+        spacy_s, _ = _timed(lambda parts=parts: [pipeline.nlp(part) for part in parts])
         article = Article(text=text, origin=f"length-{size}")
+        # what the pipeline will choose, by the load just before it runs
+        processes = parse_processes_for(pipeline.parse_processes, len(parts))
+        cpu_before = _cpu_s()
         dateline_s, _ = _timed(lambda article=article: pipeline(article))
         _emit(
             step="length",
             chars=len(text),
             spacy_s=spacy_s,
             dateline_s=dateline_s,
+            dateline_cpu_s=_cpu_s() - cpu_before,
+            processes=processes,
+            load=os.getloadavg()[0],
             peak_mb=_peak_mb(),
         )
 

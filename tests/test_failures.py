@@ -142,42 +142,62 @@ def test_a_long_text_within_max_length_is_parsed_one_part_at_a_time(monkeypatch)
             return nlp(part)
 
     pipeline.nlp = Counting()  # type: ignore[assignment]
-    pipeline.part_processes = 1
+    pipeline.parse_processes = 1  # the count is kept in this process
     document = pipeline(Article(text=text, origin="long"))
     assert document.doc is not None and document.doc.text == text
     assert len(parsed) > 1 and max(parsed) <= 200
 
 
-def test_a_long_texts_parts_parsed_in_two_processes_give_the_same_document(monkeypatch) -> None:
-    """Where the machine has two cores, the parts go to two processes; the joined document
-    is the one a single process makes, token for token."""
+def test_a_long_texts_parts_parsed_by_two_processes_give_the_same_parse(monkeypatch) -> None:
+    import spacy
+
     import dateline.pipeline as pipeline_module
 
     monkeypatch.setattr(pipeline_module, "PART_CHARS", 200)
-    monkeypatch.setattr(pipeline_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 2)
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 0.5)
     text = "\n\n".join(f"Paragraph {n} says the talks went on. " * 2 for n in range(10))
-    pipeline = blank_pipeline()
-    one, two = [], []
-    for processes, out in ((1, one), (2, two)):
-        pipeline.part_processes = processes
-        document = pipeline(Article(text=text, origin="long"))
-        assert document.doc is not None and document.doc.text == text
-        out.extend((t.idx, t.text, t.is_sent_start) for t in document.doc)
-    assert one == two
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    one, two = (Pipeline(nlp, None, [], parse_processes=n) for n in (1, 2))  # type: ignore[arg-type]
+    serial = one(Article(text=text, origin="long")).doc
+    parallel = two(Article(text=text, origin="long")).doc
+    assert serial is not None and parallel is not None and parallel.text == text
+    assert [(t.idx, t.is_sent_start) for t in parallel] == [
+        (t.idx, t.is_sent_start) for t in serial
+    ]
 
 
-def test_a_worker_process_parses_its_long_text_itself() -> None:
-    """Inside a daemonic worker (ingest --workers, Dask) no further processes are started."""
-    import multiprocessing
+def test_a_failure_in_a_parsing_process_skips_that_article_alone(monkeypatch) -> None:
+    import dateline.pipeline as pipeline_module
 
-    pipeline = blank_pipeline()
-    process = multiprocessing.current_process()
-    saved = process.daemon
-    try:
-        process._config["daemon"] = True  # type: ignore[attr-defined]
-        assert pipeline._part_processes(8) == 1
-    finally:
-        process._config["daemon"] = saved  # type: ignore[attr-defined]
+    monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 2)
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 0.5)
+    text = "\n\n".join(f"Paragraph {n} says the talks went on. " * 3 for n in range(12))
+    inputs = [*articles(3)[:2], Article(text=text + "\n\n" + CRASH, origin="long")]
+    done, skipped = run_pipe(blank_pipeline(max_length=300, crash_in_spacy=True), inputs)
+    assert done == ["article-0", "article-1"]
+    assert [(s.origin, s.code) for s in skipped] == [("long", Code.PIPELINE_FAILED)]
+
+
+def test_parts_are_parsed_in_one_process_where_more_would_not_help(monkeypatch) -> None:
+    import dateline.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 2)
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 0.5)
+    assert pipeline_module.parse_processes_for(2, 5) == 2
+    assert pipeline_module.parse_processes_for(4, 5) == 2  # no more than the cores
+    assert pipeline_module.parse_processes_for(2, 1) == 1  # one part
+    assert pipeline_module.parse_processes_for(1, 5) == 1  # turned off
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 1.8)
+    assert pipeline_module.parse_processes_for(2, 5) == 1  # no core left idle
+    monkeypatch.setattr(pipeline_module, "load_average", lambda: 1.2)
+    assert pipeline_module.parse_processes_for(2, 5) == 2  # this one and one idle
+    # inside a worker of a pool (--workers, Dask) its siblings already use the cores
+    monkeypatch.setattr(pipeline_module.multiprocessing, "parent_process", lambda: object())
+    assert pipeline_module.parse_processes_for(2, 5) == 1
+    monkeypatch.setattr(pipeline_module, "usable_cores", lambda: 1)
+    assert pipeline_module.parse_processes_for(2, 5) == 1
 
 
 def test_calling_the_pipeline_raises_a_coded_error() -> None:

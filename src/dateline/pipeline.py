@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -42,9 +43,35 @@ PART_CHARS = 100_000
 #: ... up to this many times ``nlp.max_length``; longer still is refused (E011): the stages
 #: hold the whole text
 MAX_PARTS_LENGTH = 5
-#: a text in parts is parsed by this many processes at once where the machine has the cores
-#: (spaCy's parse is most of a long article's time; see :meth:`Pipeline._part_processes`)
-PART_PROCESSES = 2
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity on this platform (macOS, Windows)
+        return os.cpu_count() or 1
+
+
+def load_average() -> float:
+    """Processes running or waiting for a core, over the last minute (0 where unknown)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform (Windows)
+        return 0.0
+
+
+def parse_processes_for(wanted: int, parts: int) -> int:
+    """How many processes parse a long text's ``parts``: ``wanted`` at most, no more than the
+    parts, the usable cores or this one plus the cores the load leaves idle (on busy cores a
+    second process only waits, and forking it and sending its parse back cost about a tenth
+    more CPU), and 1 inside a worker process of a pool (``--workers``, Dask): its siblings
+    already keep the cores busy, and some pools may not start processes."""
+    if wanted <= 1 or parts <= 1 or multiprocessing.parent_process() is not None:
+        return 1
+    cores = usable_cores()
+    idle = max(0, round(cores - load_average()))
+    return max(1, min(wanted, parts, cores, 1 + idle))
 
 
 def split_text(text: str, size: int) -> list[str]:
@@ -86,25 +113,45 @@ def log_skip(skipped: Skipped) -> None:
 class Pipeline:
     """spaCy plus dateline's stages, set up once and applied to many articles."""
 
-    def __init__(self, nlp: Language, knowledge: Knowledge, stages: list[Stage]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        knowledge: Knowledge,
+        stages: list[Stage],
+        parse_processes: int | None = None,
+    ) -> None:
+        from .settings import DEFAULTS
+
         check_order(stages)
         self.nlp = nlp
+        #: processes that parse a long text's parts at once (see :meth:`_parse`); 1: this one
+        self.parse_processes = (
+            DEFAULTS["parse_processes"] if parse_processes is None else parse_processes
+        )
         self.knowledge = knowledge
         self.stages = stages
-        #: processes that parse a long text's parts (1: in this process, one after another)
-        self.part_processes = PART_PROCESSES
         for stage in stages:
             stage.initialize(knowledge)
 
     @classmethod
-    def load(cls, model: str | None = None, stages: list[Stage] | None = None) -> Pipeline:
+    def load(
+        cls,
+        model: str | None = None,
+        stages: list[Stage] | None = None,
+        parse_processes: int | None = None,
+    ) -> Pipeline:
         """Load the spaCy model, the knowledge tables and the default stages."""
         from .knowledge import Knowledge
         from .nlp import load_nlp
         from .settings import DEFAULTS
 
         nlp = load_nlp(model or DEFAULTS["model"])
-        return cls(nlp, Knowledge.load(), stages if stages is not None else default_stages())
+        return cls(
+            nlp,
+            Knowledge.load(),
+            stages if stages is not None else default_stages(),
+            parse_processes=parse_processes,
+        )
 
     def __call__(self, article: Article) -> Document:
         """The finished document; raises :class:`ArticleError` when the article cannot be."""
@@ -116,10 +163,13 @@ class Pipeline:
             raise self._failed("nlp", error, article) from error
         return self._run_stages(Document(article=article, doc=doc))
 
-    def _parse(self, article: Article) -> Doc:
+    def _parse(self, article: Article, processes: int | None = None) -> Doc:
         """The spaCy parse of the article; a text longer than :data:`PART_CHARS` is parsed in
         parts cut at paragraph (else line, else sentence) breaks and joined into one ``Doc``
-        whose text is exactly the article's, so every offset stays right."""
+        whose text is exactly the article's, so every offset stays right. The parts are parsed
+        by up to :attr:`parse_processes` (or ``processes``) processes at once (spaCy's
+        ``n_process``, forked from this one, so the model is not loaded again); each part's
+        parse is the same either way."""
         text = article.text
         if len(text) <= self._part_chars():
             return self.nlp(text)
@@ -129,8 +179,11 @@ class Pipeline:
         from spacy.tokens import Doc
 
         texts = split_text(text, self._part_chars())
-        processes = self._part_processes(len(texts))
+        processes = parse_processes_for(
+            self.parse_processes if processes is None else processes, len(texts)
+        )
         if processes > 1:
+            # one part per batch, so the parts are dealt to the processes in turn
             parts = list(self.nlp.pipe(texts, batch_size=1, n_process=processes))
         else:
             parts = [self.nlp(part) for part in texts]
@@ -138,16 +191,6 @@ class Pipeline:
         if doc.text != text:  # a guard on the promise above: offsets must not move
             raise self._failed("nlp", ValueError("joined parts lost characters"), article)
         return doc
-
-    def _part_processes(self, parts: int) -> int:
-        """How many processes parse ``parts`` parts: :attr:`part_processes`, at most one a part
-        and a core, and 1 inside a worker process (``ingest --workers``, Dask): its siblings
-        already use the other cores, and a daemonic process may not start children."""
-        import multiprocessing
-
-        if multiprocessing.current_process().daemon:
-            return 1
-        return max(1, min(self.part_processes, parts, os.cpu_count() or 1))
 
     def _part_chars(self) -> int:
         return min(PART_CHARS, self.nlp.max_length)
@@ -179,7 +222,10 @@ class Pipeline:
                     if len(article.text) > self._part_chars():
                         # parsed in parts here; spaCy's batch sees an empty placeholder
                         try:
-                            parted[id(article)] = self._parse(article)
+                            # one process where spaCy's own already parse the batch
+                            parted[id(article)] = self._parse(
+                                article, processes=1 if n_process != 1 else None
+                            )
                         except ArticleError as error:
                             report(_skipped(error))
                             continue

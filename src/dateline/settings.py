@@ -20,6 +20,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_input_bytes", 10_000_000, "inputs larger than this are skipped (E005)"),
     Setting("batch_size", 32, "articles per nlp.pipe batch"),
     Setting("workers", 1, "extraction processes during ingest (Dask: LocalCluster workers)"),
+    Setting(
+        "parse_processes",
+        2,
+        "a text over 100,000 characters is parsed in parts by up to this many processes at once "
+        "(no more than the usable cores, nor than the load leaves idle; 1 inside a --workers or "
+        "Dask worker); 1: one process",
+    ),
     Setting("db", "dateline.duckdb", "DuckDB file path or postgresql:// URL"),
     Setting(
         "min_confidence",

@@ -12,14 +12,16 @@ _POSSESSIVE = re.compile(r"'s?$")
 _EDGE = re.compile(r"^[\s\"'“”(\[,;:]+|[\s\"'“”)\],;:!?]+$")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+#: how many folded keys are remembered: the actor stage asks for the same few thousand
+#: stretches ("the United Nations", "Kyiv") over and over in a long article
+FOLD_CACHE_SIZE = 1 << 16
+
+
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """The lookup key of ``text``: accents folded, case folded, curly apostrophes made
     straight, dots of abbreviations dropped ("U.S." -> "us"), hyphens made spaces
-    ("Jong-un" -> "jong un"), a leading "the " and a trailing possessive removed.
-
-    Remembered for the last 65,536 texts: the actor stage folds every candidate name several
-    times over, and a long article repeats the same few thousand names."""
+    ("Jong-un" -> "jong un"), a leading "the " and a trailing possessive removed."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _DASHES.sub(" ", text).replace(".", "")
