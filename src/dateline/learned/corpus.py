@@ -78,27 +78,35 @@ def read_own(folder: Path) -> list[LabelledSentence]:
     PLOVER type or NONE), source, target, modality; lines starting with # are comments."""
     out: list[LabelledSentence] = []
     for path in sorted(folder.glob("*.tsv")):
-        lines = [
-            line
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        ]
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            text, label = (row.get("text") or "").strip(), (row.get("label") or "").strip()
-            if not text or not label:
-                continue
-            item = f"{path.stem}:{row.get('id') or len(out)}"
-            out.append(
-                LabelledSentence(
-                    item,
-                    text,
-                    model_label(label.upper()),
-                    item,
-                    row.get("source") or "",
-                    row.get("target") or "",
-                    "own",
-                )
+        out += read_own_file(path, len(out))
+    return out
+
+
+def read_own_file(path: Path, first: int = 0) -> list[LabelledSentence]:
+    """The sentences of one of our files (see :func:`read_own`); a row without an id is
+    numbered from ``first``."""
+    out: list[LabelledSentence] = []
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        text, label = (row.get("text") or "").strip(), (row.get("label") or "").strip()
+        if not text or not label:
+            continue
+        item = f"{path.stem}:{row.get('id') or first + len(out)}"
+        out.append(
+            LabelledSentence(
+                item,
+                text,
+                model_label(label.upper()),
+                item,
+                row.get("source") or "",
+                row.get("target") or "",
+                "own",
             )
+        )
     return out
 
 

@@ -34,7 +34,7 @@ How an event is found (one module for each step):
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...errors import NotInitializedError
 from ...knowledge.lexicon import Lexicon, load_calibration, load_lexicon
@@ -70,7 +70,12 @@ class EventStage:
         propose_above: float | None = None,
         propose_beside_rules: bool = False,
         propose_without_actor: bool = False,
+        use_roles: bool = True,
     ) -> None:
+        # the learned role model checks the rules' actor and recipient where it is sure
+        # (dateline.learned.roles); role_log, when a list, receives every candidate
+        self.use_roles = use_roles
+        self.role_log: list[Any] | None = None
         self.require_actor_country = require_actor_country
         # the learned sentence-type model adds an event where its best type is at least this
         # likely and the rules found none (of any type, or of that type with
@@ -106,7 +111,14 @@ class EventStage:
         doc = document.doc
         if doc is None:
             return document
-        ctx = Context(document, self.lexicon, self.tables, self.knowledge)
+        ctx = Context(
+            document,
+            self.lexicon,
+            self.tables,
+            self.knowledge,
+            use_roles=self.use_roles,
+            role_log=self.role_log,
+        )
         candidates: list[Candidate] = []
         for sent in doc.sents:
             for token in sent:

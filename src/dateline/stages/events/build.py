@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...learned.roles import apply_role_model
 from .arguments import find_actors, partners
 from .background import in_background, referred_to
 from .coding import add_modes, is_government_rally, raw_confidence, recode, reread_warning
@@ -79,6 +80,7 @@ def build(ctx: Context, token: Token, trigger: Trigger) -> Candidate | None:
     if is_government_rally(ctx, event_type, actor):
         return None
     mode = add_modes(ctx, token, event_type, mode)
+    actor, recipient = apply_role_model(ctx, token, head, event_type, actor, recipient)
     recipient = without_actor(event_type, actor, recipient)
     confidence = raw_confidence(trigger, token, head, event_type, modality, recipient)
     recipient, guessed = complete_recipient(ctx, token, head, event_type, actor, recipient)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...knowledge.lexicon import Lexicon, Trigger
 from ...spancover import SpanCover
@@ -96,8 +96,14 @@ class Context:
         lexicon: Lexicon,
         tables: EventTables,
         knowledge: Knowledge | None = None,
+        use_roles: bool = True,
+        role_log: list[Any] | None = None,
     ) -> None:
         self.document = document
+        #: whether the learned role model checks the rules' actor and recipient, and where
+        #: its candidates are written for training (dateline.learned.roles)
+        self.use_roles = use_roles
+        self.role_log = role_log
         self.lexicon = lexicon
         self.tables = tables
         self.knowledge = knowledge
