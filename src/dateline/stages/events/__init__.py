@@ -10,7 +10,8 @@ How an event is found (one module for each step):
    its ``needs`` column, tested against the word classes of ``word_classes.tsv``. Light verbs
    ("launched an attack", "held talks") give their subject to the event noun they govern.
    A side declaring what it is ready to do, a speaker saying another must act, and quoted
-   words that condemn or welcome are events without a trigger word.
+   words that condemn or welcome are events without a trigger word; so are the denials,
+   allegations and threats of a side's statements and vows (``speech``).
 2. **Arguments** (``arguments``, ``recipients``): subjects, passive agents, objects,
    "with"/"against"/"on"/"to" phrases, possessives and nationality adjectives ("Russian
    airstrikes"), conjuncts and appositions, each resolved to an actor through the mentions
@@ -46,6 +47,7 @@ from .dating import date_by_speaker, date_of, proposal_candidate
 from .frames import statement_candidates
 from .merge import absorb, merge
 from .recipients import clean_sides, unfounded_attackers
+from .speech import speech_act_candidates
 from .tables import EventTables, load_event_tables
 
 if TYPE_CHECKING:
@@ -125,6 +127,7 @@ class EventStage:
                 candidates.extend(candidates_at(ctx, token))
         candidates = absorb(candidates)
         candidates += statement_candidates(ctx, candidates)
+        candidates += speech_act_candidates(ctx, candidates)
         unfounded_attackers(ctx, candidates)
         for candidate in candidates:
             candidate.confidence = self._calibrated(candidate.confidence)

@@ -38,6 +38,9 @@ class EventTables:
     #: casualty kind -> words, in the order they are tried
     casualty_words: dict[str, frozenset[str]]
     coding_rules: tuple[CodingRule, ...]
+    #: words that make a statement a speech act, by class (speech_acts.tsv): denial,
+    #: culpable, accusation, vow, coercive
+    speech: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +65,7 @@ def load_event_tables() -> EventTables:
         )
         for row in read_table("coding_rules.tsv")
     )
+    speech = {row["class"]: split_list(row["words"]) for row in read_table("speech_acts.tsv")}
     for rule in rules:
         if rule.condition not in CONDITIONS:
             raise DatelineError(
@@ -75,4 +79,5 @@ def load_event_tables() -> EventTables:
         scale=scale,
         casualty_words=casualty,
         coding_rules=rules,
+        speech=speech,
     )
