@@ -192,16 +192,11 @@ def role_candidates(
 
 
 def build_estimator(seed: int = 0, c: float = 1.0) -> Any:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
+    """The reportable filter's estimator (named features, a logistic regression) with this
+    model's regularisation."""
+    from . import reportable
 
-    return Pipeline(
-        [
-            ("features", DictVectorizer()),
-            ("classifier", LogisticRegression(C=c, max_iter=3000, random_state=seed)),
-        ]
-    )
+    return reportable.build_estimator(seed, c)
 
 
 class RoleModel:
